@@ -1,0 +1,92 @@
+import { MATCHING } from './config.js';
+import type { EntryIndex, IndexedEntry } from './entryIndex.js';
+import type { Lexicon } from './lexicon.js';
+import { scoreEntry, weighTerms } from './score.js';
+import { cleanText } from './text.js';
+import type { Answer } from './types.js';
+
+export interface AskContext {
+  index: EntryIndex;
+  lexicon: Lexicon;
+  /** What the article covers, said when a question is not answered. */
+  coverage: string;
+}
+
+interface Ranked {
+  candidate: IndexedEntry;
+  score: number;
+}
+
+/** "who is han dong and when were they released?" holds two questions; each is tried alone too. */
+const QUESTION_BREAK =
+  /[?!;\n]+|\.\s+|,?\s+\b(?:and|also|plus|but)\s+(?=(?:who|what|when|where|why|how|which|is|was|are|were|did|does|do|has|had|can|will)\b)/;
+
+export function ask(question: string, ctx: AskContext): Answer {
+  const base = { question, citations: [], confidence: 0, id: null };
+  const text = cleanText(question).trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    return {
+      ...base,
+      answered: false,
+      answer: `Ask me something about the article. ${ctx.coverage}`,
+      suggestions: [],
+    };
+  }
+
+  const parts = [text, ...text.split(QUESTION_BREAK).filter((p) => p && /[\p{L}\p{N}]/u.test(p))];
+  const rankings = [...new Set(parts)].map((part) => rank(part, ctx));
+  rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));
+  const ranked = rankings[0] ?? [];
+  const [top, second] = ranked;
+
+  // A fact the top Q&A draws on says the same thing: it is no rival.
+  const rival = ranked.find((r) => r !== top && !top?.candidate.entry.related.includes(r.candidate.entry.id));
+  const margin = (top?.score ?? 0) - (rival?.score ?? 0);
+  const answered =
+    top !== undefined &&
+    top.score >= MATCHING.minConfidence &&
+    (margin >= MATCHING.minMargin || top.score >= MATCHING.sureConfidence);
+
+  // Other parts of a two-part question, and near rivals, become "Did you mean…".
+  const others = [...rankings.slice(1).map((r) => r[0]), second, ...ranked.slice(2)]
+    .filter((r): r is Ranked => r !== undefined && r.score >= MATCHING.suggestionFloor)
+    .filter((r) => !answered || r.candidate !== top?.candidate)
+    .filter((r) => !answered || !top?.candidate.entry.related.includes(r.candidate.entry.id))
+    .sort((a, b) => b.score - a.score);
+  const suggestions = [...new Set(others.map((r) => r.candidate.entry.title))].slice(
+    0,
+    MATCHING.maxSuggestions,
+  );
+
+  if (!answered || top === undefined) {
+    return {
+      ...base,
+      answered: false,
+      confidence: round(top?.score ?? 0),
+      answer: `The article doesn't answer that. ${ctx.coverage}`,
+      suggestions,
+    };
+  }
+  const { entry } = top.candidate;
+  return {
+    question,
+    answered: true,
+    answer: entry.answer,
+    citations: entry.citations,
+    confidence: round(top.score),
+    id: entry.id,
+    suggestions,
+  };
+}
+
+function rank(text: string, ctx: AskContext): Ranked[] {
+  const terms = ctx.lexicon.analyse(text);
+  if (terms.terms.length === 0) return [];
+  const weights = weighTerms(terms, ctx.index);
+  return ctx.index
+    .candidates(terms.terms, MATCHING.candidateLimit)
+    .map((candidate) => ({ candidate, score: scoreEntry(terms, weights, candidate, ctx.index) }))
+    .sort((a, b) => b.score - a.score);
+}
+
+const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;

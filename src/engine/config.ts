@@ -1,0 +1,22 @@
+/** The matcher's knobs in one place. Tuned on data/eval/tuning.yaml only; see README. */
+export const MATCHING = Object.freeze({
+  /** Below this an entry is not taken as the answer. */
+  minConfidence: 0.5,
+  /** The best entry must beat the runner-up by this much… */
+  minMargin: 0.06,
+  /** …unless it is this sure, in which case the runner-up becomes a suggestion. */
+  sureConfidence: 0.72,
+  /** How much more recall counts than precision in a phrasing's match (F-beta). */
+  recallBias: 2,
+  /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
+  bagDiscount: 0.85,
+  /** Asking "when" of an entry that answers "who" is a different question. */
+  askMismatchPenalty: 0.8,
+  /** A fact's statement is an answer, not a question: a curated Q&A is preferred on a tie. */
+  factPrior: 0.92,
+  /** Entries scored in full after the cheap overlap pass. */
+  candidateLimit: 40,
+  /** Suggestions offered as "Did you mean…". */
+  maxSuggestions: 3,
+  suggestionFloor: 0.35,
+});

@@ -1,0 +1,52 @@
+import type { Story } from '../knowledge/types.js';
+import { ask } from './ask.js';
+import { storyEntries } from './entries.js';
+import { EntryIndex } from './entryIndex.js';
+import { Lexicon } from './lexicon.js';
+import { QuestionSuggester } from './suggest.js';
+import { timeline } from './timeline.js';
+import type { Answer, Entry, TimelineEvent, TimelineQuery } from './types.js';
+
+/**
+ * The answer engine for one story (and, in the bot, one server's view of it). Pure: no I/O,
+ * no Discord. Indexes are built once here and updated in place by upsert/retire.
+ */
+export interface Engine {
+  ask(question: string): Answer;
+  timeline(query?: TimelineQuery): TimelineEvent[];
+  /** Curated questions that fit what someone has typed so far, for autocomplete. */
+  suggest(partial: string, limit?: number): string[];
+  entry(id: string): Entry | undefined;
+  entries(): Entry[];
+  /** Adds or replaces an entry; the next question sees it. */
+  upsert(entry: Entry): void;
+  retire(id: string): void;
+}
+
+export function createEngine(story: Story, extra: readonly Entry[] = []): Engine {
+  const lexicon = new Lexicon(story.entities, story.synonyms);
+  const index = new EntryIndex(lexicon);
+  for (const entry of [...storyEntries(story), ...extra]) index.upsert(entry);
+  const coverage = `It covers: ${story.article.summary}`;
+  const suggester = new QuestionSuggester(allEntries);
+
+  return {
+    ask: (question) => ask(question, { index, lexicon, coverage }),
+    timeline: (query = {}) => timeline(allEntries(), query, lexicon),
+    suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
+    entry: (id) => index.entries.get(id)?.entry,
+    entries: allEntries,
+    upsert: (entry) => {
+      index.upsert(entry);
+      suggester.invalidate();
+    },
+    retire: (id) => {
+      index.remove(id);
+      suggester.invalidate();
+    },
+  };
+
+  function allEntries(): Entry[] {
+    return [...index.entries.values()].map((e) => e.entry);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Fact, QaEntry, Story } from '../knowledge/types.js';
+import type { Entry } from './types.js';
+
+export function factEntry(f: Fact): Entry {
+  return {
+    id: f.id,
+    kind: 'fact',
+    title: f.statement,
+    answer: f.statement,
+    phrasings: f.phrasings,
+    citations: f.citations,
+    related: [],
+    ...(f.date ? { date: f.date } : {}),
+    ...(f.dateNote ? { dateNote: f.dateNote } : {}),
+    ...(f.event ? { event: f.event } : {}),
+    entities: f.entities,
+  };
+}
+
+export function qaEntry(q: QaEntry): Entry {
+  return {
+    id: q.id,
+    kind: 'qa',
+    title: q.question,
+    answer: q.answer,
+    phrasings: q.phrasings,
+    citations: q.citations,
+    related: q.facts,
+    entities: [],
+  };
+}
+
+/** Everything in a story pack the engine can answer with. */
+export function storyEntries(story: Story): Entry[] {
+  return [...story.qa.map(qaEntry), ...story.facts.map(factEntry)];
+}

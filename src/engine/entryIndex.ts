@@ -1,0 +1,87 @@
+import type { Lexicon, Terms } from './lexicon.js';
+import type { Entry } from './types.js';
+
+/** One way of asking for an entry, reduced to terms. */
+interface Phrasing {
+  terms: Set<string>;
+  asks: Set<string>;
+  /** Statements (a fact, an answer) say rather than ask: question words do not apply to them. */
+  statement: boolean;
+}
+
+export interface IndexedEntry {
+  entry: Entry;
+  phrasings: Phrasing[];
+  /** Every term the entry knows, for matching a question that mixes its phrasings. */
+  terms: Set<string>;
+  asks: Set<string>;
+}
+
+/**
+ * An inverted index from terms to entries, updated in place: adding or retiring an entry
+ * touches only that entry's postings, so a moderator's change is live at once.
+ */
+export class EntryIndex {
+  readonly entries = new Map<string, IndexedEntry>();
+  private readonly postings = new Map<string, Set<string>>();
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  upsert(entry: Entry): void {
+    this.remove(entry.id);
+    for (const text of [entry.title, entry.answer, ...entry.phrasings]) this.lexicon.learn(text);
+    const asked = [entry.kind === 'qa' ? entry.title : null, ...entry.phrasings].filter((t) => t !== null);
+    const phrasings: Phrasing[] = [
+      ...asked.map((text) => toPhrasing(this.lexicon.analyse(text), false)),
+      toPhrasing(this.lexicon.analyse(entry.kind === 'fact' ? entry.title : entry.answer), true),
+    ];
+    const terms = new Set(phrasings.flatMap((p) => [...p.terms]));
+    const asks = new Set(phrasings.flatMap((p) => [...p.asks]));
+    this.entries.set(entry.id, { entry, phrasings, terms, asks });
+    for (const term of terms) {
+      const ids = this.postings.get(term) ?? new Set<string>();
+      this.postings.set(term, ids);
+      ids.add(entry.id);
+    }
+  }
+
+  remove(id: string): void {
+    const old = this.entries.get(id);
+    if (!old) return;
+    for (const term of old.terms) {
+      const ids = this.postings.get(term);
+      ids?.delete(id);
+      if (ids?.size === 0) this.postings.delete(term);
+    }
+    this.entries.delete(id);
+  }
+
+  /** How telling a term is: rare terms say more about which entry is meant. */
+  weight(term: string): number {
+    const df = this.postings.get(term)?.size ?? 0;
+    return Math.log(1 + (this.entries.size + 1) / (df + 0.5));
+  }
+
+  /** Entries sharing at least one term with the question, roughly best first, at most `limit`. */
+  candidates(terms: readonly string[], limit: number): IndexedEntry[] {
+    const overlap = new Map<string, number>();
+    for (const term of terms) {
+      const ids = this.postings.get(term);
+      if (!ids) continue;
+      const w = this.weight(term);
+      for (const id of ids) overlap.set(id, (overlap.get(id) ?? 0) + w);
+    }
+    return [...overlap.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([id]) => this.entries.get(id) as IndexedEntry);
+  }
+}
+
+function toPhrasing(t: Terms, statement: boolean): Phrasing {
+  return { terms: new Set(t.terms), asks: new Set(t.asks), statement };
+}

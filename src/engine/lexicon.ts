@@ -1,0 +1,140 @@
+import Fuse from 'fuse.js';
+import { stemmer } from 'stemmer';
+import type { Entity, SynonymGroup } from '../knowledge/types.js';
+import { editDistance } from './editDistance.js';
+import { QUESTION_WORDS, STOP_WORDS } from './stopwords.js';
+import { words } from './text.js';
+
+/** A question or phrasing reduced to what it is about. */
+export interface Terms {
+  /** Content terms: `@entity`, `~synonym-group`, or a word stem. */
+  terms: string[];
+  /** Question words present: who, when, where… */
+  asks: string[];
+  /** Terms that came from a typo correction, with how sure the correction was (0..1). */
+  corrected: Map<string, number>;
+  /** Words that match nothing the story knows. */
+  unknown: string[];
+}
+
+const MAX_PHRASE = 5;
+/** Fuse score (0 exact .. 1 anything) beyond which Fuse does not offer a word as a fix. */
+const TYPO_THRESHOLD = 0.4;
+const MIN_TYPO_LENGTH = 4;
+/** Fuse matches inside longer words ("morning" in "according"); a fix must also be this close. */
+const maxEdits = (length: number) => (length >= 8 ? 2 : 1);
+
+/**
+ * Knows the story's words: entity aliases, synonym groups and every word of every entry.
+ * Fuse.js finds the known word a misspelt one was meant to be ("relased" → "released").
+ */
+export class Lexicon {
+  private readonly phrases = new Map<string, string>();
+  private readonly known = new Set<string>();
+  private readonly byLength = new Map<number, Fuse<string>>();
+  private readonly typoCache = new Map<string, { word: string; score: number } | null>();
+
+  constructor(entities: readonly Entity[], synonyms: readonly SynonymGroup[]) {
+    // Entities first: when a word is both a name and a synonym, the name wins.
+    for (const e of entities) {
+      for (const alias of [e.name, ...e.aliases, e.id.replace(/-/g, ' ')]) this.addPhrase(alias, `@${e.id}`);
+    }
+    for (const g of synonyms) for (const word of g.words) this.addPhrase(word, `~${g.id}`, false);
+  }
+
+  /** Teaches the lexicon the words of a text, so misspellings of them can be recognised. */
+  learn(text: string): void {
+    for (const word of words(text)) {
+      if (this.known.has(word) || STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
+      this.known.add(word);
+      if (word.length < MIN_TYPO_LENGTH - 1 || /\d/.test(word)) continue;
+      let fuse = this.byLength.get(word.length);
+      if (!fuse) {
+        fuse = new Fuse<string>([], { includeScore: true, ignoreLocation: true, threshold: TYPO_THRESHOLD });
+        this.byLength.set(word.length, fuse);
+      }
+      fuse.add(word);
+      this.typoCache.clear();
+    }
+  }
+
+  analyse(text: string): Terms {
+    const corrected = new Map<string, number>();
+    const unknown: string[] = [];
+    const asks = new Set<string>();
+    const stems: { stem: string; sureness: number; word: string }[] = [];
+    for (const raw of words(text)) {
+      if (QUESTION_WORDS.has(raw)) {
+        asks.add(raw);
+        continue;
+      }
+      if (STOP_WORDS.has(raw)) continue;
+      let word = raw;
+      let sureness = 1;
+      if (!this.known.has(raw)) {
+        const fix = this.correct(raw);
+        if (fix) {
+          word = fix.word;
+          sureness = 1 - fix.score;
+        }
+      }
+      stems.push({ stem: stemmer(word), sureness, word });
+    }
+
+    const terms: string[] = [];
+    for (let i = 0; i < stems.length; ) {
+      let matched = false;
+      for (let n = Math.min(MAX_PHRASE, stems.length - i); n >= 1; n--) {
+        const slice = stems.slice(i, i + n);
+        const term = this.phrases.get(slice.map((s) => s.stem).join(' '));
+        if (term === undefined) continue;
+        terms.push(term);
+        const sureness = Math.min(...slice.map((s) => s.sureness));
+        if (sureness < 1) corrected.set(term, sureness);
+        i += n;
+        matched = true;
+        break;
+      }
+      if (matched) continue;
+      const s = stems[i] as (typeof stems)[number];
+      terms.push(s.stem);
+      if (s.sureness < 1) corrected.set(s.stem, s.sureness);
+      if (!this.known.has(s.word)) unknown.push(s.word);
+      i += 1;
+    }
+    return { terms: [...new Set(terms)], asks: [...asks], corrected, unknown };
+  }
+
+  /**
+   * Names keep their meaning without their little words ("the prime minister" = "prime minister");
+   * a plain phrase does not ("good for" is not "good"), so `mayShrink` is false for synonyms.
+   */
+  private addPhrase(phrase: string, term: string, mayShrink = true): void {
+    const all = words(phrase);
+    const stems = all.filter((w) => !STOP_WORDS.has(w)).map((w) => stemmer(w));
+    if (stems.length === 0) return;
+    if (!mayShrink && all.length > 1 && stems.length === 1) return;
+    this.learn(phrase);
+    const key = stems.join(' ');
+    if (!this.phrases.has(key)) this.phrases.set(key, term);
+  }
+
+  private correct(word: string): { word: string; score: number } | null {
+    if (word.length < MIN_TYPO_LENGTH || /\d/.test(word)) return null;
+    const cached = this.typoCache.get(word);
+    if (cached !== undefined) return cached;
+    let best: { word: string; score: number } | null = null;
+    const allowed = maxEdits(word.length);
+    for (let length = word.length - allowed; length <= word.length + allowed; length++) {
+      for (const hit of this.byLength.get(length)?.search(word, { limit: 5 }) ?? []) {
+        const edits = editDistance(word, hit.item, allowed);
+        if (edits > allowed) continue;
+        const score = edits / word.length;
+        if (best === null || score < best.score) best = { word: hit.item, score };
+      }
+    }
+    if (this.typoCache.size > 5000) this.typoCache.clear();
+    this.typoCache.set(word, best);
+    return best;
+  }
+}

@@ -1,0 +1,63 @@
+import { MATCHING } from './config.js';
+import type { EntryIndex, IndexedEntry } from './entryIndex.js';
+import type { Terms } from './lexicon.js';
+
+/** Question words that change what is asked. "what" and "which" fit almost any entry. */
+const DISCRIMINATING_ASKS = new Set(['who', 'when', 'where', 'why', 'how']);
+
+/** Each question term with its weight: rare terms weigh more, guessed typo fixes less. */
+export function weighTerms(question: Terms, index: EntryIndex): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const term of question.terms) {
+    weights.set(term, index.weight(term) * (question.corrected.get(term) ?? 1));
+  }
+  return weights;
+}
+
+/**
+ * How well an entry answers a question, 0..1: the best of its phrasings, by how much of the
+ * question it explains (recall, weighted up) and how much of the phrasing the question uses.
+ */
+export function scoreEntry(
+  question: Terms,
+  weights: Map<string, number>,
+  candidate: IndexedEntry,
+  index: EntryIndex,
+): number {
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  if (total === 0) return 0;
+
+  const beta2 = MATCHING.recallBias ** 2;
+  let best = 0;
+  for (const phrasing of candidate.phrasings) {
+    let matched = 0;
+    let matchedIdf = 0;
+    let phrasingIdf = 0;
+    for (const term of phrasing.terms) {
+      const w = index.weight(term);
+      phrasingIdf += w;
+      const qw = weights.get(term);
+      if (qw !== undefined) {
+        matched += qw;
+        matchedIdf += w;
+      }
+    }
+    if (matched === 0) continue;
+    const recall = matched / total;
+    const precision = matchedIdf / phrasingIdf;
+    const f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
+    best = Math.max(best, f);
+  }
+
+  let bag = 0;
+  for (const [term, w] of weights) if (candidate.terms.has(term)) bag += w;
+  best = Math.max(best, (bag / total) * MATCHING.bagDiscount);
+
+  const asked = question.asks.filter((a) => DISCRIMINATING_ASKS.has(a));
+  if (asked.length > 0 && candidate.asks.size > 0 && !asked.some((a) => candidate.asks.has(a))) {
+    best *= MATCHING.askMismatchPenalty;
+  }
+  if (candidate.entry.kind === 'fact') best *= MATCHING.factPrior;
+  return best;
+}

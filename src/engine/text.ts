@@ -1,0 +1,86 @@
+/**
+ * Turns what people type into plain lower-case words: accents folded ("Mélanie" = "melanie"),
+ * contractions opened, Discord mentions, links, markdown and emoji dropped.
+ */
+
+const CONTRACTIONS: Record<string, string> = {
+  "won't": 'will not',
+  "can't": 'can not',
+  "n't": ' not',
+  "'re": ' are',
+  "'ve": ' have',
+  "'ll": ' will',
+  "'d": ' would',
+  "'m": ' am',
+  "'s": ' is',
+};
+/** Contractions written without the apostrophe, as chat often does. */
+const BARE_CONTRACTIONS: Record<string, string> = {
+  whats: 'what is',
+  whos: 'who is',
+  wheres: 'where is',
+  whens: 'when is',
+  hows: 'how is',
+  whys: 'why is',
+  thats: 'that is',
+  isnt: 'is not',
+  wasnt: 'was not',
+  didnt: 'did not',
+  doesnt: 'does not',
+  dont: 'do not',
+  arent: 'are not',
+  werent: 'were not',
+  hasnt: 'has not',
+  havent: 'have not',
+  wont: 'will not',
+  cant: 'can not',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  y: 'why',
+  wat: 'what',
+  wut: 'what',
+  abt: 'about',
+  bc: 'because',
+  cuz: 'because',
+  pls: 'please',
+  plz: 'please',
+  w: 'with',
+  govt: 'government',
+  gov: 'government',
+  govmt: 'government',
+};
+const POSSESSIVE_NOUN = /(\p{L})'s\b/gu;
+
+/** The longest question we read; the rest of a 6,000-character paste adds nothing but cost. */
+export const MAX_QUESTION_CHARS = 500;
+
+export function cleanText(input: string): string {
+  return input
+    .slice(0, MAX_QUESTION_CHARS * 2)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u200B-\u200F\u2060\uFEFF]/g, '')
+    .replace(/[\u2018\u2019\u02BC`´]/g, "'")
+    .toLowerCase()
+    .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
+    .replace(/@(?:everyone|here)\b/g, ' ')
+    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, ' ')
+    .slice(0, MAX_QUESTION_CHARS);
+}
+
+/** Words of a cleaned text, contractions expanded. "who's" and "whos" both give ["who", "is"]. */
+export function words(input: string): string[] {
+  let text = cleanText(input);
+  text = text.replace(/\b(who|what|where|when|how|why|that|it|he|she|there|here)'s\b/g, '$1 is');
+  for (const [from, to] of Object.entries(CONTRACTIONS)) text = text.split(from).join(to);
+  text = text.replace(POSSESSIVE_NOUN, '$1');
+  const out: string[] = [];
+  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (word === '') continue;
+    const expanded = BARE_CONTRACTIONS[word];
+    if (expanded) out.push(...expanded.split(' '));
+    else out.push(word);
+  }
+  return out;
+}
