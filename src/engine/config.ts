@@ -11,7 +11,7 @@ export const MATCHING = Object.freeze({
   /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
   bagDiscount: 0.85,
   /** Asking "when" of an entry that answers "who" is a different question. */
-  askMismatchPenalty: 0.8,
+  askMismatchPenalty: 0.65,
   /** A fact's statement is an answer, not a question: a curated Q&A is preferred on a tie. */
   factPrior: 0.92,
   /** Entries scored in full after the cheap overlap pass. */

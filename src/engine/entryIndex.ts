@@ -40,7 +40,8 @@ export class EntryIndex {
       toPhrasing(this.lexicon.analyse(entry.kind === 'fact' ? entry.title : entry.answer), true),
     ];
     const terms = new Set(phrasings.flatMap((p) => [...p.terms]));
-    const asks = new Set(phrasings.flatMap((p) => [...p.asks]));
+    // A statement's own "where" or "when" does not make it an answer to that kind of question.
+    const asks = new Set(phrasings.filter((p) => !p.statement).flatMap((p) => [...p.asks]));
     this.entries.set(entry.id, { entry, phrasings, terms, asks });
     for (const term of terms) {
       const ids = this.postings.get(term) ?? new Set<string>();

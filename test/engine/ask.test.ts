@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import type { Entry } from '../../src/engine/types.js';
+import { loadStory } from '../../src/knowledge/load.js';
+
+const story = loadStory();
+const setup = () => createEngine(story);
+const paragraphsOf = (a: { citations: { kind: string; paragraph?: number }[] }) =>
+  a.citations.map((c) => (c.kind === 'article' ? c.paragraph : null));
+
+describe('When a question is answered', () => {
+  const engine = setup();
+
+  it('gives a short answer with the paragraph and its verbatim quote', () => {
+    const a = engine.ask('Who is Han Dong?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/Han Dong/);
+    expect(a.citations.length).toBeGreaterThan(0);
+    for (const c of a.citations) {
+      if (c.kind === 'article') expect(story.article.paragraphs[c.paragraph - 1]?.text).toContain(c.quote);
+    }
+    expect(a.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('tolerates typos in names and words', () => {
+    expect(paragraphsOf(engine.ask('when were kovrig and spavour relased'))).toContain(12);
+    expect(engine.ask('what did melanie jolly say').answer).toMatch(/Joly/);
+    expect(engine.ask('what is the rapoteur for').answer).toMatch(/rapporteur/i);
+  });
+
+  it('reads accents, case and markdown as the plain words', () => {
+    const plain = engine.ask('what did melanie joly say');
+    expect(engine.ask('What did **Mélanie JOLY** say?').id).toBe(plain.id);
+  });
+
+  it('knows the names people use for the same party or person', () => {
+    expect(engine.ask('who presented the motion').id).toBe(engine.ask('did the npd present the motion').id);
+    expect(engine.ask('what is the NDP').answered).toBe(true);
+  });
+});
+
+describe('When the article does not answer the question', () => {
+  const engine = setup();
+
+  it.each([
+    'good morning',
+    'play some music',
+    'who won the hockey game',
+    'FREE NITRO http://discord-gift.example/abc',
+  ])('declines chatter: %s', (q) => {
+    const a = engine.ask(q);
+    expect(a).toMatchObject({ answered: false, id: null, citations: [] });
+    expect(a.answer).toMatch(/doesn't answer/);
+  });
+
+  it.each([
+    'where was Kovrig held',
+    'how much will the inquiry cost',
+    'what did the rapporteur conclude',
+  ])('declines story questions it cannot answer rather than pass off a related fact: %s', (q) => {
+    expect(engine.ask(q).answered).toBe(false);
+  });
+
+  it('says what the article does cover', () => {
+    expect(engine.ask('play some music').answer).toContain(story.article.summary);
+  });
+});
+
+describe('When two entries fit', () => {
+  it('answers with one and offers the other as a suggestion', () => {
+    const a = setup().ask('who is han dong and why did he leave the liberals');
+    expect(a.answered).toBe(true);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.suggestions).not.toContain(setup().entry(a.id ?? '')?.title);
+  });
+});
+
+describe('When a moderator changes an entry', () => {
+  const fact: Entry = {
+    id: 'mod-rapporteur-named',
+    kind: 'fact',
+    title: 'The special rapporteur is David Johnston, a former governor general.',
+    answer: 'The special rapporteur is David Johnston, a former governor general.',
+    phrasings: ['who is the special rapporteur', 'what is the rapporteur called'],
+    citations: [{ kind: 'external', url: 'https://example.org/news', title: 'Example News', quote: 'David Johnston' }],
+    related: [],
+    entities: [],
+  };
+
+  it('answers from the new entry at once, and stops when it is retired', () => {
+    const engine = setup();
+    engine.upsert(fact);
+    expect(engine.ask('who is the special rapporteur').id).toBe(fact.id);
+    engine.retire(fact.id);
+    expect(engine.ask('who is the special rapporteur').id).not.toBe(fact.id);
+  });
+
+  it('leaves other engines built from the same story untouched', () => {
+    const mine = setup();
+    const theirs = setup();
+    mine.upsert(fact);
+    expect(theirs.entry(fact.id)).toBeUndefined();
+  });
+});
+
+describe('Autocomplete', () => {
+  it('offers curated questions matching what was typed, at most the limit', () => {
+    const engine = setup();
+    expect(engine.suggest('', 25)).toHaveLength(25);
+    const hits = engine.suggest('han do', 5);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThanOrEqual(5);
+    expect(hits.join(' ')).toMatch(/Han Dong/);
+  });
+});
