@@ -1,4 +1,4 @@
-import { MATCHING } from './config.js';
+import type { Matching } from './config.js';
 import type { EntryIndex, IndexedEntry } from './entryIndex.js';
 import type { Lexicon } from './lexicon.js';
 import { scoreEntry, weighTerms } from './score.js';
@@ -10,6 +10,7 @@ export interface AskContext {
   lexicon: Lexicon;
   /** What the article covers, said when a question is not answered. */
   coverage: string;
+  matching: Matching;
 }
 
 interface Ranked {
@@ -30,6 +31,7 @@ export function ask(question: string, ctx: AskContext): Answer {
       answered: false,
       answer: `Ask me something about the article. ${ctx.coverage}`,
       suggestions: [],
+      suggestionIds: [],
     };
   }
 
@@ -44,19 +46,21 @@ export function ask(question: string, ctx: AskContext): Answer {
   const margin = (top?.score ?? 0) - (rival?.score ?? 0);
   const answered =
     top !== undefined &&
-    top.score >= MATCHING.minConfidence &&
-    (margin >= MATCHING.minMargin || top.score >= MATCHING.sureConfidence);
+    top.score >= ctx.matching.minConfidence &&
+    (margin >= ctx.matching.minMargin || top.score >= ctx.matching.sureConfidence);
 
   // Other parts of a two-part question, and near rivals, become "Did you mean…".
   const others = [...rankings.slice(1).map((r) => r[0]), second, ...ranked.slice(2)]
-    .filter((r): r is Ranked => r !== undefined && r.score >= MATCHING.suggestionFloor)
+    .filter((r): r is Ranked => r !== undefined && r.score >= ctx.matching.suggestionFloor)
     .filter((r) => !answered || r.candidate !== top?.candidate)
     .filter((r) => !answered || !top?.candidate.entry.related.includes(r.candidate.entry.id))
     .sort((a, b) => b.score - a.score);
-  const suggestions = [...new Set(others.map((r) => r.candidate.entry.title))].slice(
+  const offered = [...new Map(others.map((r) => [r.candidate.entry.id, r.candidate.entry])).values()].slice(
     0,
-    MATCHING.maxSuggestions,
+    ctx.matching.maxSuggestions,
   );
+  const suggestions = offered.map((e) => e.title);
+  const suggestionIds = offered.map((e) => e.id);
 
   if (!answered || top === undefined) {
     return {
@@ -65,6 +69,7 @@ export function ask(question: string, ctx: AskContext): Answer {
       confidence: round(top?.score ?? 0),
       answer: `The article doesn't answer that. ${ctx.coverage}`,
       suggestions,
+      suggestionIds,
     };
   }
   const { entry } = top.candidate;
@@ -76,6 +81,7 @@ export function ask(question: string, ctx: AskContext): Answer {
     confidence: round(top.score),
     id: entry.id,
     suggestions,
+    suggestionIds,
   };
 }
 
@@ -84,8 +90,11 @@ function rank(text: string, ctx: AskContext): Ranked[] {
   if (terms.terms.length === 0) return [];
   const weights = weighTerms(terms, ctx.index);
   return ctx.index
-    .candidates(terms.terms, MATCHING.candidateLimit)
-    .map((candidate) => ({ candidate, score: scoreEntry(terms, weights, candidate, ctx.index) }))
+    .candidates(terms.terms, ctx.matching.candidateLimit)
+    .map((candidate) => ({
+      candidate,
+      score: scoreEntry(terms, weights, candidate, ctx.index, ctx.matching),
+    }))
     .sort((a, b) => b.score - a.score);
 }
 

@@ -1,9 +1,9 @@
 /** The matcher's knobs in one place. Tuned on data/eval/tuning.yaml only; see README. */
-export const MATCHING = Object.freeze({
+export const MATCHING: Matching = Object.freeze({
   /** Below this an entry is not taken as the answer. */
   minConfidence: 0.5,
   /** The best entry must beat the runner-up by this much… */
-  minMargin: 0.06,
+  minMargin: 0.03,
   /** …unless it is this sure, in which case the runner-up becomes a suggestion. */
   sureConfidence: 0.72,
   /** How much more recall counts than precision in a phrasing's match (F-beta). */
@@ -20,3 +20,16 @@ export const MATCHING = Object.freeze({
   maxSuggestions: 3,
   suggestionFloor: 0.35,
 });
+
+export interface Matching {
+  minConfidence: number;
+  minMargin: number;
+  sureConfidence: number;
+  recallBias: number;
+  bagDiscount: number;
+  askMismatchPenalty: number;
+  factPrior: number;
+  candidateLimit: number;
+  maxSuggestions: number;
+  suggestionFloor: number;
+}

@@ -1,5 +1,6 @@
 import type { Story } from '../knowledge/types.js';
 import { ask } from './ask.js';
+import { MATCHING, type Matching } from './config.js';
 import { storyEntries } from './entries.js';
 import { EntryIndex } from './entryIndex.js';
 import { Lexicon } from './lexicon.js';
@@ -23,7 +24,11 @@ export interface Engine {
   retire(id: string): void;
 }
 
-export function createEngine(story: Story, extra: readonly Entry[] = []): Engine {
+export function createEngine(
+  story: Story,
+  extra: readonly Entry[] = [],
+  matching: Matching = MATCHING,
+): Engine {
   const lexicon = new Lexicon(story.entities, story.synonyms);
   const index = new EntryIndex(lexicon);
   for (const entry of [...storyEntries(story), ...extra]) index.upsert(entry);
@@ -31,7 +36,7 @@ export function createEngine(story: Story, extra: readonly Entry[] = []): Engine
   const suggester = new QuestionSuggester(allEntries);
 
   return {
-    ask: (question) => ask(question, { index, lexicon, coverage }),
+    ask: (question) => ask(question, { index, lexicon, coverage, matching }),
     timeline: (query = {}) => timeline(allEntries(), query, lexicon),
     suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
     entry: (id) => index.entries.get(id)?.entry,

@@ -12,8 +12,10 @@ interface Phrasing {
 export interface IndexedEntry {
   entry: Entry;
   phrasings: Phrasing[];
-  /** Every term the entry knows, for matching a question that mixes its phrasings. */
+  /** Every term the entry knows: what the index finds it by. */
   terms: Set<string>;
+  /** Terms of the ways of asking for it (for a fact, its statement too): a question may mix them. */
+  askedTerms: Set<string>;
   asks: Set<string>;
 }
 
@@ -40,9 +42,13 @@ export class EntryIndex {
       toPhrasing(this.lexicon.analyse(entry.kind === 'fact' ? entry.title : entry.answer), true),
     ];
     const terms = new Set(phrasings.flatMap((p) => [...p.terms]));
+    // A Q&A's answer names many things; only its questions say what it is an answer to.
+    const askedTerms = new Set(
+      phrasings.filter((p) => !p.statement || entry.kind === 'fact').flatMap((p) => [...p.terms]),
+    );
     // A statement's own "where" or "when" does not make it an answer to that kind of question.
     const asks = new Set(phrasings.filter((p) => !p.statement).flatMap((p) => [...p.asks]));
-    this.entries.set(entry.id, { entry, phrasings, terms, asks });
+    this.entries.set(entry.id, { entry, phrasings, terms, askedTerms, asks });
     for (const term of terms) {
       const ids = this.postings.get(term) ?? new Set<string>();
       this.postings.set(term, ids);
@@ -64,7 +70,8 @@ export class EntryIndex {
   /** How telling a term is: rare terms say more about which entry is meant. */
   weight(term: string): number {
     const df = this.postings.get(term)?.size ?? 0;
-    return Math.log(1 + (this.entries.size + 1) / (df + 0.5));
+    // A word no entry has is as telling as a rare one, not more: one odd word should not sink a question.
+    return Math.log(1 + (this.entries.size + 1) / (Math.max(df, 1) + 0.5));
   }
 
   /** Entries sharing at least one term with the question, roughly best first, at most `limit`. */

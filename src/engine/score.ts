@@ -1,4 +1,4 @@
-import { MATCHING } from './config.js';
+import type { Matching } from './config.js';
 import type { EntryIndex, IndexedEntry } from './entryIndex.js';
 import type { Terms } from './lexicon.js';
 
@@ -23,12 +23,13 @@ export function scoreEntry(
   weights: Map<string, number>,
   candidate: IndexedEntry,
   index: EntryIndex,
+  matching: Matching,
 ): number {
   let total = 0;
   for (const w of weights.values()) total += w;
   if (total === 0) return 0;
 
-  const beta2 = MATCHING.recallBias ** 2;
+  const beta2 = matching.recallBias ** 2;
   let best = 0;
   for (const phrasing of candidate.phrasings) {
     let matched = 0;
@@ -51,13 +52,13 @@ export function scoreEntry(
   }
 
   let bag = 0;
-  for (const [term, w] of weights) if (candidate.terms.has(term)) bag += w;
-  best = Math.max(best, (bag / total) * MATCHING.bagDiscount);
+  for (const [term, w] of weights) if (candidate.askedTerms.has(term)) bag += w;
+  best = Math.max(best, (bag / total) * matching.bagDiscount);
 
   const asked = question.asks.filter((a) => DISCRIMINATING_ASKS.has(a));
   if (asked.length > 0 && candidate.asks.size > 0 && !asked.some((a) => candidate.asks.has(a))) {
-    best *= MATCHING.askMismatchPenalty;
+    best *= matching.askMismatchPenalty;
   }
-  if (candidate.entry.kind === 'fact') best *= MATCHING.factPrior;
+  if (candidate.entry.kind === 'fact') best *= matching.factPrior;
   return best;
 }

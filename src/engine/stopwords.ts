@@ -12,7 +12,7 @@ export const STOP_WORDS = new Set(
   not no yes any some all just very really also too only still even ever again more most much many such
   what's whats who's whose whom
   please pls thanks thank thx hey hi hello yo ok okay lol lmao bro dude guys man hmm uh um like
-  tell know explain say said says mean means anyone someone somebody something thing things stuff
+  tell telling know knew explain say said says saying mean means meant guess wonder wondering think thought heard hear anyone someone somebody something thing things stuff
   bot question answer info details detail exactly actually basically quick quickly real whether either`
     .split(/\s+/)
     .filter(Boolean),

@@ -52,6 +52,10 @@ const BARE_CONTRACTIONS: Record<string, string> = {
 };
 const POSSESSIVE_NOUN = /(\p{L})'s\b/gu;
 
+/** Chat idioms that add words but no topic: "why in the first place", "what happened in the end". */
+const IDIOMS =
+  /\b(?:in the first place|in the end|at the end of the day|in (?:this|the) (?:story|article|news)|in all (?:this|of this)|by the way|or what|or not|at all|right now|these days|for real|to be honest|tbh|idk|imo|fyi)\b/g;
+
 /** The longest question we read; the rest of a 6,000-character paste adds nothing but cost. */
 export const MAX_QUESTION_CHARS = 500;
 
@@ -71,7 +75,7 @@ export function cleanText(input: string): string {
 
 /** Words of a cleaned text, contractions expanded. "who's" and "whos" both give ["who", "is"]. */
 export function words(input: string): string[] {
-  let text = cleanText(input);
+  let text = cleanText(input).replace(IDIOMS, ' ');
   text = text.replace(/\b(who|what|where|when|how|why|that|it|he|she|there|here)'s\b/g, '$1 is');
   for (const [from, to] of Object.entries(CONTRACTIONS)) text = text.split(from).join(to);
   text = text.replace(POSSESSIVE_NOUN, '$1');

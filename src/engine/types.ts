@@ -28,6 +28,8 @@ export interface Answer {
   id: string | null;
   /** Titles of other entries the question might have meant, best first. */
   suggestions: string[];
+  /** The ids of those entries, in the same order (for "Did you mean…" buttons). */
+  suggestionIds: string[];
 }
 
 export interface TimelineEvent {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import { BAR, evaluate, ratio } from '../../src/eval/evaluate.js';
+import { loadEvalSet } from '../../src/eval/questions.js';
+import { loadStory } from '../../src/knowledge/load.js';
+
+const story = loadStory();
+const engine = createEngine(story);
+const ids = new Set([...story.qa, ...story.facts].map((e) => e.id));
+
+describe('The held-out questions (never tuned on)', () => {
+  const questions = loadEvalSet('heldout');
+  const report = evaluate(engine, questions);
+
+  it('are answered correctly, with a citation, at least 90% of the time when the article answers them', () => {
+    expect(ratio(report.answerable.correct, report.answerable.total)).toBeGreaterThanOrEqual(BAR.answerable);
+  });
+
+  it('are declined at least 95% of the time when they are off-topic', () => {
+    expect(ratio(report.offtopic.declined, report.offtopic.total)).toBeGreaterThanOrEqual(BAR.offtopic);
+  });
+
+  it('are declined at least 60% of the time when the article does not answer them', () => {
+    expect(ratio(report.unanswerable.declined, report.unanswerable.total)).toBeGreaterThanOrEqual(BAR.unanswerable);
+  });
+});
+
+describe('The question sets', () => {
+  it.each(['tuning', 'heldout'] as const)('%s: every expected entry exists (or is marked "none")', (name) => {
+    for (const q of loadEvalSet(name)) {
+      if (q.kind === 'answerable') for (const id of q.expect) expect(id === 'none' || ids.has(id)).toBe(true);
+    }
+  });
+
+  it('hold at least 150 questions between them, of all three kinds', () => {
+    const all = [...loadEvalSet('tuning'), ...loadEvalSet('heldout')];
+    expect(all.length).toBeGreaterThanOrEqual(150);
+    for (const kind of ['answerable', 'offtopic', 'unanswerable']) {
+      expect(all.filter((q) => q.kind === kind).length).toBeGreaterThanOrEqual(20);
+    }
+  });
+});
