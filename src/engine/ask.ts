@@ -95,7 +95,10 @@ function rank(text: string, ctx: AskContext): Ranked[] {
       candidate,
       score: scoreEntry(terms, weights, candidate, ctx.index, ctx.matching),
     }))
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => b.score - a.score || originRank(a) - originRank(b));
 }
+
+/** On a tie a moderator's entry wins: it is the newer word on the story. */
+const originRank = (r: Ranked) => (r.candidate.entry.origin === 'moderator' ? 0 : 1);
 
 const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;

@@ -5,6 +5,7 @@ export function factEntry(f: Fact): Entry {
   return {
     id: f.id,
     kind: 'fact',
+    origin: 'curated',
     title: f.statement,
     answer: f.statement,
     phrasings: f.phrasings,
@@ -21,6 +22,7 @@ export function qaEntry(q: QaEntry): Entry {
   return {
     id: q.id,
     kind: 'qa',
+    origin: 'curated',
     title: q.question,
     answer: q.answer,
     phrasings: q.phrasings,

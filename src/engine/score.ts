@@ -59,6 +59,6 @@ export function scoreEntry(
   if (asked.length > 0 && candidate.asks.size > 0 && !asked.some((a) => candidate.asks.has(a))) {
     best *= matching.askMismatchPenalty;
   }
-  if (candidate.entry.kind === 'fact') best *= matching.factPrior;
+  if (candidate.entry.kind === 'fact' && candidate.entry.origin === 'curated') best *= matching.factPrior;
   return best;
 }

@@ -4,6 +4,8 @@ import type { Citation, PartialDate } from '../knowledge/types.js';
 export interface Entry {
   id: string;
   kind: 'qa' | 'fact';
+  /** Curated from the article, or added by a server's moderators (newer: preferred on a tie). */
+  origin: 'curated' | 'moderator';
   /** The curated question, or the fact's statement. */
   title: string;
   answer: string;

@@ -55,6 +55,8 @@ export function entryFromDraft(id: string, draft: EntryDraft, related: string[] 
   return {
     id,
     kind: draft.kind,
+    // A server's version of an entry is its moderators' word, even when it began as curated.
+    origin: 'moderator',
     title: draft.kind === 'qa' ? (draft.question ?? draft.text) : draft.text,
     answer: draft.text,
     phrasings: [...draft.phrasings],

@@ -24,13 +24,16 @@ const partialDate = z.string({ error: 'must be text like 2023, 2023-03 or 2023-0
   if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
 });
 
-// The story pack's citation shapes, plus the `kind` tag the domain type carries.
+// The story pack's citation shapes, plus the `kind` tag the domain type carries, with messages
+// written for moderators (they read them in Discord).
 export const citationSchema = z.discriminatedUnion(
   'kind',
   [
-    articleCitationSchema.extend({ kind: z.literal('article') }),
+    articleCitationSchema.extend({ kind: z.literal('article'), quote: text(500) }),
     externalCitationSchema.extend({
       kind: z.literal('external'),
+      title: text(200),
+      quote: text(500),
       url: z
         .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
         .max(500, 'must be at most 500 characters'),

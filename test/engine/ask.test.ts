@@ -24,7 +24,7 @@ describe('When a question is answered', () => {
 
   it('tolerates typos in names and words', () => {
     expect(paragraphsOf(engine.ask('when were kovrig and spavour relased'))).toContain(12);
-    expect(engine.ask('what did melanie jolly say').answer).toMatch(/Joly/);
+    expect(paragraphsOf(engine.ask('what did melanie jolly say'))).toContain(11);
     expect(engine.ask('what is the rapoteur for').answer).toMatch(/rapporteur/i);
   });
 
@@ -34,8 +34,10 @@ describe('When a question is answered', () => {
   });
 
   it('knows the names people use for the same party or person', () => {
-    expect(engine.ask('who presented the motion').id).toBe(engine.ask('did the npd present the motion').id);
-    expect(engine.ask('what is the NDP').answered).toBe(true);
+    for (const q of ['who presented the motion', 'did the npd present the motion']) {
+      expect(paragraphsOf(engine.ask(q))).toContain(2);
+    }
+    expect(engine.ask('what is the NDP').answer).toMatch(/New Democratic Party/);
   });
 });
 
@@ -79,6 +81,7 @@ describe('When a moderator changes an entry', () => {
   const fact: Entry = {
     id: 'mod-rapporteur-named',
     kind: 'fact',
+    origin: 'moderator',
     title: 'The special rapporteur is David Johnston, a former governor general.',
     answer: 'The special rapporteur is David Johnston, a former governor general.',
     phrasings: ['who is the special rapporteur', 'what is the rapporteur called'],

@@ -25,6 +25,9 @@ export function connect(path: string): Database.Database {
       throw new Error(`the journal mode stayed "${String(mode)}" instead of WAL`);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // A read-only file opens without complaint and fails only at the first save: find out now.
+    // (user_version is otherwise unused: schema_migrations tracks the schema.)
+    db.pragma(`user_version = ${Number(db.pragma('user_version', { simple: true }))}`);
     migrate(db);
     return db;
   } catch (error) {
