@@ -95,6 +95,7 @@ describe('moving between drafts and engine entries', () => {
     const entry = {
       id: 'why',
       kind: 'qa' as const,
+      origin: 'curated' as const,
       title: 'Why?',
       answer: 'Because.',
       phrasings: ['how come'],
@@ -106,7 +107,7 @@ describe('moving between drafts and engine entries', () => {
     const draft = draftFromEntry(entry);
 
     expect(draft).toEqual({ ...qa('Why?', 'Because.'), phrasings: ['how come'], citations: [article(2)] });
-    expect(entryFromDraft('why', draft, ['some-fact'])).toEqual(entry);
+    expect(entryFromDraft('why', draft, ['some-fact'])).toEqual({ ...entry, origin: 'moderator' });
   });
 
   it('compares drafts by content, whatever the key order', () => {
