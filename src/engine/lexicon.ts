@@ -18,6 +18,21 @@ export interface Terms {
 }
 
 const MAX_PHRASE = 5;
+
+/** "what year" asks when, "what city" asks where, "how come" asks why. */
+const TIME_WORDS = new Set(['year', 'date', 'day', 'month', 'time']);
+const PLACE_WORDS = new Set(['city', 'country', 'place', 'province', 'town']);
+const QUANTITY_WORDS = new Set(['many', 'much', 'old', 'long', 'big', 'often', 'far']);
+function askedKind(word: string, next: string | undefined): string {
+  if ((word === 'what' || word === 'which') && next !== undefined) {
+    if (TIME_WORDS.has(next)) return 'when';
+    if (PLACE_WORDS.has(next)) return 'where';
+  }
+  if (word === 'how' && next === 'come') return 'why';
+  // "How many", "how old", "how long" want a number: only an entry asked that way has one.
+  if (word === 'how' && next !== undefined && QUANTITY_WORDS.has(next)) return `how ${next}`;
+  return word;
+}
 /** Fuse score (0 exact .. 1 anything) beyond which Fuse does not offer a word as a fix. */
 const TYPO_THRESHOLD = 0.4;
 const MIN_TYPO_LENGTH = 4;
@@ -63,9 +78,10 @@ export class Lexicon {
     const unknown: string[] = [];
     const asks = new Set<string>();
     const stems: { stem: string; sureness: number; word: string }[] = [];
-    for (const raw of words(text)) {
+    const all = words(text);
+    for (const [i, raw] of all.entries()) {
       if (QUESTION_WORDS.has(raw)) {
-        asks.add(raw);
+        asks.add(askedKind(raw, all[i + 1]));
         continue;
       }
       if (STOP_WORDS.has(raw)) continue;

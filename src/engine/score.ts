@@ -2,8 +2,18 @@ import type { Matching } from './config.js';
 import type { EntryIndex, IndexedEntry } from './entryIndex.js';
 import type { Terms } from './lexicon.js';
 
-/** Question words that change what is asked. "what" and "which" fit almost any entry. */
+/** Question words that name what kind of answer is wanted. */
 const DISCRIMINATING_ASKS = new Set(['who', 'when', 'where', 'why', 'how']);
+/** "What"/"which" want a thing or a name: an entry asked only with when/where/why/how gives neither. */
+const THING_ANSWERS = new Set(['what', 'which', 'who']);
+
+/** True when the question wants a kind of answer (a time, a reason…) that the entry is never asked for. */
+function asksDiffer(asked: readonly string[], entryAsks: ReadonlySet<string>): boolean {
+  if (asked.length === 0 || entryAsks.size === 0) return false;
+  const specific = asked.filter((a) => DISCRIMINATING_ASKS.has(a) || a.startsWith('how '));
+  if (specific.length > 0) return !specific.some((a) => entryAsks.has(a));
+  return ![...entryAsks].some((a) => THING_ANSWERS.has(a));
+}
 
 /** Each question term with its weight: rare terms weigh more, guessed typo fixes less. */
 export function weighTerms(question: Terms, index: EntryIndex): Map<string, number> {
@@ -55,10 +65,7 @@ export function scoreEntry(
   for (const [term, w] of weights) if (candidate.askedTerms.has(term)) bag += w;
   best = Math.max(best, (bag / total) * matching.bagDiscount);
 
-  const asked = question.asks.filter((a) => DISCRIMINATING_ASKS.has(a));
-  if (asked.length > 0 && candidate.asks.size > 0 && !asked.some((a) => candidate.asks.has(a))) {
-    best *= matching.askMismatchPenalty;
-  }
+  if (asksDiffer(question.asks, candidate.asks)) best *= matching.askMismatchPenalty;
   if (candidate.entry.kind === 'fact' && candidate.entry.origin === 'curated') best *= matching.factPrior;
   return best;
 }
