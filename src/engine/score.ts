@@ -66,6 +66,17 @@ export function scoreEntry(
   best = Math.max(best, (bag / total) * matching.bagDiscount);
 
   if (asksDiffer(question.asks, candidate.asks)) best *= matching.askMismatchPenalty;
+
+  // The people and things a question names must be in the entry somewhere, however common they are:
+  // "when will the inquiry start" is not answered by an entry that only shares the word "start".
+  let named = 0;
+  let namedFound = 0;
+  for (const [term, w] of weights) {
+    if (!term.startsWith('@') && !term.startsWith('~')) continue;
+    named += w;
+    if (candidate.terms.has(term)) namedFound += w;
+  }
+  if (named > 0) best *= Math.sqrt(namedFound / named);
   if (candidate.entry.kind === 'fact' && candidate.entry.origin === 'curated') best *= matching.factPrior;
   return best;
 }

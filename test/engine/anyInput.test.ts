@@ -46,9 +46,14 @@ describe('Any string is a question', () => {
         fc.oneof(
           fc.string({ maxLength: 300 }),
           fc.string({ unit: 'grapheme', maxLength: 80 }),
-          fc.array(fc.constantFrom('han', 'dong', 'kovrig', 'when', 'who', '?', ' ', 'é', '@everyone', '**'), {
-            maxLength: 30,
-          }).map((ws) => ws.join(' ')),
+          fc
+            .array(
+              fc.constantFrom('han', 'dong', 'kovrig', 'when', 'who', '?', ' ', 'é', '@everyone', '**'),
+              {
+                maxLength: 30,
+              },
+            )
+            .map((ws) => ws.join(' ')),
         ),
         (q) => expectWellFormed(engine.ask(q), q),
       ),

@@ -56,7 +56,8 @@ describe('When the article does not answer the question', () => {
   });
 
   it.each([
-    'where was Kovrig held',
+    'when will the inquiry start',
+    "what is han dong's riding",
     'how much will the inquiry cost',
     'what did the rapporteur conclude',
   ])('declines story questions it cannot answer rather than pass off a related fact: %s', (q) => {
@@ -85,7 +86,9 @@ describe('When a moderator changes an entry', () => {
     title: 'The special rapporteur is David Johnston, a former governor general.',
     answer: 'The special rapporteur is David Johnston, a former governor general.',
     phrasings: ['who is the special rapporteur', 'what is the rapporteur called'],
-    citations: [{ kind: 'external', url: 'https://example.org/news', title: 'Example News', quote: 'David Johnston' }],
+    citations: [
+      { kind: 'external', url: 'https://example.org/news', title: 'Example News', quote: 'David Johnston' },
+    ],
     related: [],
     entities: [],
   };

@@ -10,7 +10,9 @@ describe('The timeline', () => {
     const events = engine.timeline();
     expect(events.length).toBeGreaterThanOrEqual(6);
     for (let i = 1; i < events.length; i++) {
-      expect(compareDates((events[i - 1] as { date: string }).date, (events[i] as { date: string }).date)).toBeLessThanOrEqual(0);
+      expect(
+        compareDates((events[i - 1] as { date: string }).date, (events[i] as { date: string }).date),
+      ).toBeLessThanOrEqual(0);
     }
     for (const e of events) expect(e.citations.length).toBeGreaterThan(0);
   });
@@ -24,8 +26,12 @@ describe('The timeline', () => {
   it('narrows to one person by any of their names', () => {
     const aboutKovrig = engine.timeline({ entity: 'kovrig' });
     expect(aboutKovrig.length).toBeGreaterThan(0);
-    expect(aboutKovrig.every((e) => /Kovrig|Michaels|two Canadians/i.test(`${e.statement} ${e.event}`))).toBe(true);
-    expect(engine.timeline({ entity: 'the two michaels' }).map((e) => e.id)).toEqual(aboutKovrig.map((e) => e.id));
+    expect(aboutKovrig.every((e) => /Kovrig|Michaels|two Canadians/i.test(`${e.statement} ${e.event}`))).toBe(
+      true,
+    );
+    expect(engine.timeline({ entity: 'the two michaels' }).map((e) => e.id)).toEqual(
+      aboutKovrig.map((e) => e.id),
+    );
   });
 
   it('narrows to a period, partial dates included', () => {
