@@ -71,8 +71,10 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   if (fitted.title !== undefined) fitted.title = truncate(fitted.title, LIMITS.embedTitle);
   if (fitted.description !== undefined)
     fitted.description = truncate(fitted.description, LIMITS.embedDescription);
-  if (fitted.footer) fitted.footer = { ...fitted.footer, text: truncate(fitted.footer.text, LIMITS.footerText) };
-  if (fitted.author) fitted.author = { ...fitted.author, name: truncate(fitted.author.name, LIMITS.authorName) };
+  if (fitted.footer)
+    fitted.footer = { ...fitted.footer, text: truncate(fitted.footer.text, LIMITS.footerText) };
+  if (fitted.author)
+    fitted.author = { ...fitted.author, name: truncate(fitted.author.name, LIMITS.authorName) };
   if (fitted.fields) fitted.fields = fitted.fields.slice(0, LIMITS.fieldsPerEmbed).map(fitField);
 
   const over = () => embedLength(fitted) - LIMITS.embedTotal;
@@ -86,8 +88,10 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
     if (value.length >= 20) fields.push({ ...last, value });
     fitted.fields = fields;
   }
-  if (over() > 0 && fitted.footer) fitted.footer = { ...fitted.footer, text: shrink(fitted.footer.text, over()) };
-  if (over() > 0 && fitted.author) fitted.author = { ...fitted.author, name: shrink(fitted.author.name, over()) };
+  if (over() > 0 && fitted.footer)
+    fitted.footer = { ...fitted.footer, text: shrink(fitted.footer.text, over()) };
+  if (over() > 0 && fitted.author)
+    fitted.author = { ...fitted.author, name: shrink(fitted.author.name, over()) };
   if (over() > 0 && fitted.title) fitted.title = shrink(fitted.title, over());
   return fitted;
 }

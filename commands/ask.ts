@@ -1,0 +1,97 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { LIMITS, truncate } from '../src/bot/limits.js';
+import type { BotContext, Command, CommandRequest, Reply } from '../src/bot/types.js';
+import { UserFacingError } from '../src/bot/types.js';
+import type { Answer } from '../src/engine/types.js';
+import { answerEmbed, suggestionRows } from '../src/render/discord.js';
+
+/** `/ask question:… private:…`: one answer from the article, with its sources. */
+
+export const QUESTION_MAX = 500;
+
+const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask a question about the article; the answer cites the paragraph it comes from')
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setDescription('What you want to know, in your own words')
+      .setRequired(true)
+      .setMaxLength(QUESTION_MAX)
+      .setAutocomplete(true),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+
+/**
+ * The answer to a question however it arrived (/ask, a mention, a DM): same cooldown, same look.
+ * A refused question gets an ephemeral notice, not an error: nothing went wrong.
+ */
+export function askReply(question: string, request: CommandRequest, ctx: BotContext): Reply {
+  if (question.trim() === '') throw new UserFacingError('Ask me a question about the article.');
+  const refused = refusedByCooldown(request, ctx);
+  if (refused) return refused;
+  return answerReply(ctx.knowledge.engineFor(request.guildId).ask(question));
+}
+
+/** The answer a "Did you mean…" button stands for, posted for everyone to see. */
+export function entryReply(entryId: string, request: CommandRequest, ctx: BotContext): Reply {
+  const entry = ctx.knowledge.engineFor(request.guildId).entry(entryId);
+  if (!entry) throw new UserFacingError('That entry no longer exists.');
+  // A click posts in the channel just as a question does, so it counts as one.
+  const refused = refusedByCooldown(request, ctx);
+  if (refused) return refused;
+  return answerReply({
+    question: entry.title,
+    answered: true,
+    answer: entry.answer,
+    citations: entry.citations,
+    confidence: 1,
+    id: entry.id,
+    suggestions: [],
+    suggestionIds: [],
+  });
+}
+
+function refusedByCooldown(request: CommandRequest, ctx: BotContext): Reply | undefined {
+  const verdict = ctx.cooldown.take(request.user.id);
+  if (verdict.ok) return undefined;
+  return { content: `You're asking quickly — try again in ${verdict.retryAfterSeconds} s.`, ephemeral: true };
+}
+
+function answerReply(answer: Answer): Reply {
+  return {
+    embeds: [answerEmbed(answer)],
+    components: suggestionRows(answer.suggestions, answer.suggestionIds),
+  };
+}
+
+export default {
+  data,
+  execute(request, ctx) {
+    const { question, private: alone } = request.options;
+    const reply = askReply(typeof question === 'string' ? question : '', request, ctx);
+    return alone === true ? { ...reply, ephemeral: true } : reply;
+  },
+  autocomplete(request, ctx) {
+    const seen = new Set<string>();
+    return ctx.knowledge
+      .engineFor(request.guildId)
+      .suggest(request.focused.value, LIMITS.choices)
+      .map((title) =>
+        truncate(title.replace(/\s+/g, ' ').trim(), Math.min(LIMITS.choiceName, LIMITS.choiceValue)),
+      )
+      .filter((title) => title !== '' && !seen.has(title) && seen.add(title))
+      .slice(0, LIMITS.choices)
+      .map((title) => ({ name: title, value: title }));
+  },
+  components: [
+    {
+      prefix: 'ask',
+      execute(request, ctx) {
+        const [action, ...id] = request.args;
+        if (action !== 'entry' || id.length === 0) throw new UserFacingError('That button no longer works.');
+        return entryReply(id.join(':'), request, ctx);
+      },
+    },
+  ],
+} satisfies Command;

@@ -1,0 +1,26 @@
+import type { Command } from '../src/bot/types.js';
+import ask from './ask.js';
+import help from './help.js';
+import source from './source.js';
+import timeline from './timeline.js';
+
+/** Every slash command, listed by hand so that adding one is a visible, reviewed change. */
+export const commands: readonly Command[] = [ask, timeline, source, help];
+
+export type ComponentHandler = NonNullable<Command['components']>[number];
+
+const byName = new Map(commands.map((c) => [c.data.name, c]));
+const byPrefix = new Map(commands.flatMap((c) => c.components ?? []).map((h) => [h.prefix, h]));
+
+export function findCommand(name: string): Command | undefined {
+  return byName.get(name);
+}
+
+/** The handler owning a button's `customId` (`prefix:arg:arg…`), with the args after the prefix. */
+export function findComponentHandler(
+  customId: string,
+): { handler: ComponentHandler; args: string[] } | undefined {
+  const [prefix = '', ...args] = customId.split(':');
+  const handler = byPrefix.get(prefix);
+  return handler ? { handler, args } : undefined;
+}
