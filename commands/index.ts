@@ -1,11 +1,13 @@
 import type { Command } from '../src/bot/types.js';
 import ask from './ask.js';
+import fact from './fact.js';
 import help from './help.js';
 import source from './source.js';
 import timeline from './timeline.js';
+import unanswered from './unanswered.js';
 
 /** Every slash command, listed by hand so that adding one is a visible, reviewed change. */
-export const commands: readonly Command[] = [ask, timeline, source, help];
+export const commands: readonly Command[] = [ask, timeline, source, help, fact, unanswered];
 
 export type ComponentHandler = NonNullable<Command['components']>[number];
 

@@ -10,6 +10,8 @@ export const MATCHING: Matching = Object.freeze({
   recallBias: 2,
   /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
   bagDiscount: 0.85,
+  /** A match on a Q&A's answer text rather than on a way of asking it. */
+  answerTextDiscount: 0.8,
   /** Asking "when" of an entry that answers "who" is a different question. */
   askMismatchPenalty: 0.65,
   /** A fact's statement is an answer, not a question: a curated Q&A is preferred on a tie. */
@@ -27,6 +29,7 @@ export interface Matching {
   sureConfidence: number;
   recallBias: number;
   bagDiscount: number;
+  answerTextDiscount: number;
   askMismatchPenalty: number;
   factPrior: number;
   candidateLimit: number;

@@ -58,7 +58,9 @@ export function scoreEntry(
     const recall = matched / total;
     const precision = matchedIdf / phrasingIdf;
     const f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
-    best = Math.max(best, f);
+    // A Q&A's answer mentions much besides what it answers: a match there counts for less.
+    const discount = phrasing.statement && candidate.entry.kind === 'qa' ? matching.answerTextDiscount : 1;
+    best = Math.max(best, f * discount);
   }
 
   let bag = 0;
