@@ -1,9 +1,10 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ButtonStyle, ComponentType, SlashCommandBuilder } from 'discord.js';
 import { LIMITS, truncate } from '../src/bot/limits.js';
 import type { BotContext, Command, CommandRequest, Reply } from '../src/bot/types.js';
 import { UserFacingError } from '../src/bot/types.js';
 import type { Answer } from '../src/engine/types.js';
-import { answerEmbed, suggestionRows } from '../src/render/discord.js';
+import { type ActionRow, answerEmbed, suggestionRows } from '../src/render/discord.js';
+import { voteCustomId } from './feedback.js';
 
 /** `/ask question:… private:…`: one answer from the article, with its sources. */
 
@@ -30,7 +31,10 @@ export function askReply(question: string, request: CommandRequest, ctx: BotCont
   if (question.trim() === '') throw new UserFacingError('Ask me a question about the article.');
   const refused = refusedByCooldown(request, ctx);
   if (refused) return refused;
-  return answerReply(ctx.knowledge.engineFor(request.guildId).ask(question));
+  const answer = ctx.knowledge.engineFor(request.guildId).ask(question);
+  // Declined questions tell moderators what people want to know (/unanswered).
+  if (!answer.answered && request.guildId !== null) ctx.knowledge.noteDeclined(request.guildId, question);
+  return answerReply(answer, request);
 }
 
 /** The answer a "Did you mean…" button stands for, posted for everyone to see. */
@@ -40,16 +44,19 @@ export function entryReply(entryId: string, request: CommandRequest, ctx: BotCon
   // A click posts in the channel just as a question does, so it counts as one.
   const refused = refusedByCooldown(request, ctx);
   if (refused) return refused;
-  return answerReply({
-    question: entry.title,
-    answered: true,
-    answer: entry.answer,
-    citations: entry.citations,
-    confidence: 1,
-    id: entry.id,
-    suggestions: [],
-    suggestionIds: [],
-  });
+  return answerReply(
+    {
+      question: entry.title,
+      answered: true,
+      answer: entry.answer,
+      citations: entry.citations,
+      confidence: 1,
+      id: entry.id,
+      suggestions: [],
+      suggestionIds: [],
+    },
+    request,
+  );
 }
 
 function refusedByCooldown(request: CommandRequest, ctx: BotContext): Reply | undefined {
@@ -58,11 +65,21 @@ function refusedByCooldown(request: CommandRequest, ctx: BotContext): Reply | un
   return { content: `You're asking quickly — try again in ${verdict.retryAfterSeconds} s.`, ephemeral: true };
 }
 
-function answerReply(answer: Answer): Reply {
-  return {
-    embeds: [answerEmbed(answer)],
-    components: suggestionRows(answer.suggestions, answer.suggestionIds),
-  };
+function answerReply(answer: Answer, request: CommandRequest): Reply {
+  const rows = suggestionRows(answer.suggestions, answer.suggestionIds);
+  // Votes are kept per server, so answers in DMs carry no 👍/👎.
+  if (answer.answered && answer.id !== null && request.guildId !== null) rows.push(voteRow(answer.id));
+  return { embeds: [answerEmbed(answer)], components: rows };
+}
+
+function voteRow(entryId: string): ActionRow {
+  const button = (value: 'up' | 'down', emoji: string) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    emoji: { name: emoji },
+    custom_id: voteCustomId(value, entryId).slice(0, LIMITS.customId),
+  });
+  return { type: ComponentType.ActionRow, components: [button('up', '👍'), button('down', '👎')] };
 }
 
 export default {

@@ -1,6 +1,7 @@
 import type { Command } from '../src/bot/types.js';
 import ask from './ask.js';
 import fact from './fact.js';
+import feedback from './feedback.js';
 import help from './help.js';
 import source from './source.js';
 import timeline from './timeline.js';
@@ -12,7 +13,12 @@ export const commands: readonly Command[] = [ask, timeline, source, help, fact, 
 export type ComponentHandler = NonNullable<Command['components']>[number];
 
 const byName = new Map(commands.map((c) => [c.data.name, c]));
-const byPrefix = new Map(commands.flatMap((c) => c.components ?? []).map((h) => [h.prefix, h]));
+/** Buttons not tied to one command: 👍/👎 on any answer. */
+const sharedComponents: readonly ComponentHandler[] = [feedback];
+
+const byPrefix = new Map(
+  [...commands.flatMap((c) => c.components ?? []), ...sharedComponents].map((h) => [h.prefix, h]),
+);
 
 export function findCommand(name: string): Command | undefined {
   return byName.get(name);

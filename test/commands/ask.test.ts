@@ -87,12 +87,12 @@ describe('"Did you mean…" buttons', () => {
   const reply = askReply('where was Kovrig held', request(), ctx);
 
   it('offer the suggested entries with valid custom_ids and labels', () => {
-    const offered = buttons(reply);
+    const offered = buttons(reply).filter((b) => b.custom_id.startsWith('ask:'));
     expect(offered.length).toBeGreaterThan(0);
     for (const b of offered) {
       expect(b.custom_id).toMatch(/^ask:entry:[^:]+$/);
       expect(b.custom_id.length).toBeLessThanOrEqual(100);
-      expect(b.label.length).toBeLessThanOrEqual(80);
+      expect(b.label?.length ?? 0).toBeLessThanOrEqual(80);
     }
     expectWithinLimits(reply);
   });
@@ -198,5 +198,17 @@ describe('Whatever the question or the data', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('Feedback on an answer', () => {
+  it('carries 👍 and 👎 buttons for that entry in a server, and none in a DM', () => {
+    const ctx = setup();
+    const inServer = askReply('who is han dong', request(), ctx);
+    const votes = buttons(inServer).filter((b) => b.custom_id.startsWith('vote:'));
+    expect(votes.map((b) => b.emoji?.name)).toEqual(['👍', '👎']);
+    expect(votes[0]?.custom_id).toMatch(/^vote:up:[a-z0-9-]+$/);
+    const inDm = askReply('who is han dong', request({}, { guildId: null, member: null }), ctx);
+    expect(buttons(inDm).some((b) => b.custom_id.startsWith('vote:'))).toBe(false);
   });
 });

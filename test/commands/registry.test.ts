@@ -28,16 +28,23 @@ describe('The command registry', () => {
       expect(json.name).toMatch(NAME);
       expect(json.description?.length ?? 0).toBeGreaterThanOrEqual(1);
       expect(json.description?.length ?? 0).toBeLessThanOrEqual(100);
-      const options = json.options ?? [];
-      expect(options.length).toBeLessThanOrEqual(25);
-      options.forEach(expectValidOption);
-      // Discord wants required options before optional ones.
-      const required = options.map((o) => 'required' in o && o.required === true);
-      expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+      // Each subcommand's options are checked like a command's own.
+      const levels = [json.options ?? []];
+      for (const o of json.options ?? []) {
+        if (o.type === ApplicationCommandOptionType.Subcommand) levels.push(o.options ?? []);
+      }
+      let autocompletes = false;
+      for (const options of levels) {
+        expect(options.length).toBeLessThanOrEqual(25);
+        options.forEach(expectValidOption);
+        // Discord wants required options before optional ones.
+        const required = options.map((o) => 'required' in o && o.required === true);
+        expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+        expect(new Set(options.map((o) => o.name)).size).toBe(options.length);
+        autocompletes ||= options.some((o) => 'autocomplete' in o && o.autocomplete === true);
+      }
       // An autocomplete option needs a command that answers it.
-      const autocompletes = options.some((o) => 'autocomplete' in o && o.autocomplete === true);
       expect(autocompletes).toBe(command.autocomplete !== undefined);
-      expect(new Set(options.map((o) => o.name)).size).toBe(options.length);
     },
   );
 
@@ -56,7 +63,10 @@ describe('The command registry', () => {
   });
 
   it('only uses option types the commands read', () => {
-    const types = commands.flatMap((c) => (c.data.toJSON().options ?? []).map((o) => o.type));
+    const types = commands
+      .flatMap((c) => c.data.toJSON().options ?? [])
+      .flatMap((o) => (o.type === ApplicationCommandOptionType.Subcommand ? (o.options ?? []) : [o]))
+      .map((o) => o.type);
     const read = [
       ApplicationCommandOptionType.String,
       ApplicationCommandOptionType.Boolean,

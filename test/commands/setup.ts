@@ -78,8 +78,9 @@ export function expectWithinLimits(reply: Reply): void {
   for (const row of rows) {
     expect(row.components.length).toBeLessThanOrEqual(5);
     for (const button of buttonsOf(row)) {
-      expect(button.label.length).toBeGreaterThan(0);
-      expect(button.label.length).toBeLessThanOrEqual(80);
+      // Discord wants a label or an emoji on every button.
+      expect((button.label?.length ?? 0) + (button.emoji?.name?.length ?? 0)).toBeGreaterThan(0);
+      expect(button.label?.length ?? 0).toBeLessThanOrEqual(80);
       expect(button.custom_id.length).toBeGreaterThan(0);
       expect(button.custom_id.length).toBeLessThanOrEqual(100);
       expect(ids.has(button.custom_id)).toBe(false);
@@ -89,7 +90,8 @@ export function expectWithinLimits(reply: Reply): void {
 }
 
 export interface Button {
-  label: string;
+  label?: string;
+  emoji?: { name?: string };
   custom_id: string;
   disabled?: boolean;
 }
