@@ -78,7 +78,10 @@ export interface Command {
   execute(request: CommandRequest, ctx: BotContext): Reply | Promise<Reply>;
   autocomplete?(request: AutocompleteRequest, ctx: BotContext): APIApplicationCommandOptionChoice[];
   /** Buttons this command owns: `customId` starts with `${prefix}:`. */
-  components?: { prefix: string; execute(request: ComponentRequest, ctx: BotContext): Reply | Promise<Reply> }[];
+  components?: {
+    prefix: string;
+    execute(request: ComponentRequest, ctx: BotContext): Reply | Promise<Reply>;
+  }[];
 }
 
 /** A message the user should see as it is (not a crash): thrown by commands, shown ephemerally. */

@@ -30,10 +30,6 @@ const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of role ids'))),
   ASK_COOLDOWN_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
   ASK_COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  MESSAGE_CONTENT_INTENT: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
 });
 
 export type Config = Readonly<z.output<typeof envSchema>>;

@@ -21,7 +21,9 @@ describe('The held-out questions (never tuned on)', () => {
   });
 
   it('are declined at least 60% of the time when the article does not answer them', () => {
-    expect(ratio(report.unanswerable.declined, report.unanswerable.total)).toBeGreaterThanOrEqual(BAR.unanswerable);
+    expect(ratio(report.unanswerable.declined, report.unanswerable.total)).toBeGreaterThanOrEqual(
+      BAR.unanswerable,
+    );
   });
 });
 

@@ -26,7 +26,9 @@ describe('the curated story pack', () => {
   });
 
   it('cites every paragraph from at least one Q&A entry', () => {
-    const cited = new Set(story.qa.flatMap((q) => q.citations.map((c) => (c.kind === 'article' ? c.paragraph : 0))));
+    const cited = new Set(
+      story.qa.flatMap((q) => q.citations.map((c) => (c.kind === 'article' ? c.paragraph : 0))),
+    );
     for (const p of story.article.paragraphs) expect(cited).toContain(p.n);
   });
 

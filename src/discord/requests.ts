@@ -1,0 +1,94 @@
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type BaseInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type GuildMember,
+  type Message,
+  type MessageComponentInteraction,
+  PermissionFlagsBits,
+} from 'discord.js';
+import type {
+  AutocompleteRequest,
+  CommandRequest,
+  ComponentRequest,
+  MemberRights,
+  OptionValue,
+  Requester,
+} from '../bot/types.js';
+
+/** Who is asking, where, and with which rights: the part every request shares. */
+type RequestBase = Pick<CommandRequest, 'user' | 'guildId' | 'member'>;
+
+function requester(user: { id: string; displayName: string }): Requester {
+  return { id: user.id, name: user.displayName };
+}
+
+/** Role ids without @everyone (whose id is the guild's), from a cached member or a raw API member. */
+function roleIdsOf(member: GuildMember | { roles: string[] }, guildId: string): string[] {
+  const ids = Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return ids.filter((id) => id !== guildId);
+}
+
+function interactionBase(interaction: BaseInteraction): RequestBase {
+  const { guildId, member } = interaction;
+  return {
+    user: requester(interaction.user),
+    guildId: guildId ?? null,
+    member:
+      guildId && member
+        ? {
+            // Discord computes these for the channel (Administrator included), so no cache is needed.
+            manageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+            roleIds: roleIdsOf(member, guildId),
+          }
+        : null,
+  };
+}
+
+/** Options of the invoked (sub)command; groups are walked through to their subcommand. */
+function flattenOptions(
+  data: readonly CommandInteractionOption[],
+): Pick<CommandRequest, 'subcommand' | 'options'> {
+  const [first] = data;
+  if (first?.type === ApplicationCommandOptionType.SubcommandGroup)
+    return flattenOptions(first.options ?? []);
+  if (first?.type === ApplicationCommandOptionType.Subcommand) {
+    return { subcommand: first.name, options: flattenOptions(first.options ?? []).options };
+  }
+  const options: Record<string, OptionValue | undefined> = {};
+  for (const option of data) options[option.name] = option.value;
+  return { options };
+}
+
+export function commandRequest(interaction: ChatInputCommandInteraction): CommandRequest {
+  return { ...interactionBase(interaction), ...flattenOptions(interaction.options.data) };
+}
+
+export function autocompleteRequest(interaction: AutocompleteInteraction): AutocompleteRequest {
+  const focused = interaction.options.getFocused(true);
+  return {
+    ...interactionBase(interaction),
+    ...flattenOptions(interaction.options.data),
+    focused: { name: focused.name, value: String(focused.value) },
+  };
+}
+
+export function componentRequest(interaction: MessageComponentInteraction, args: string[]): ComponentRequest {
+  return { ...interactionBase(interaction), options: {}, args };
+}
+
+/** A question asked by mentioning the bot (or in a DM), as the /ask command would receive it. */
+export function messageRequest(message: Message, question: string): CommandRequest {
+  const { member, guildId } = message;
+  const rights: MemberRights | null =
+    guildId && member
+      ? {
+          // Server-wide rights: the channel may be a thread the cache has not seen.
+          manageMessages: member.permissions.has(PermissionFlagsBits.ManageMessages),
+          roleIds: roleIdsOf(member, guildId),
+        }
+      : null;
+  return { options: { question }, user: requester(member ?? message.author), guildId, member: rights };
+}
