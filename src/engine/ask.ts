@@ -88,7 +88,7 @@ export function ask(question: string, ctx: AskContext): Answer {
 function rank(text: string, ctx: AskContext): Ranked[] {
   const terms = ctx.lexicon.analyse(text);
   if (terms.terms.length === 0) return [];
-  const weights = weighTerms(terms, ctx.index);
+  const weights = weighTerms(terms, ctx.index, ctx.matching);
   return ctx.index
     .candidates(terms.terms, ctx.matching.candidateLimit)
     .map((candidate) => ({

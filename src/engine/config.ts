@@ -10,6 +10,12 @@ export const MATCHING: Matching = Object.freeze({
   recallBias: 2,
   /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
   bagDiscount: 0.85,
+  /**
+   * How much a word the story never uses counts against a match, relative to a rare story word.
+   * High: "how OLD is meng" must not be answered by "who is meng". Low: "what COMPANY does meng
+   * work for" should be. Tuned on the tuning set.
+   */
+  unknownWeight: 1,
   /** A match on a Q&A's answer text rather than on a way of asking it. */
   answerTextDiscount: 0.8,
   /** Asking "when" of an entry that answers "who" is a different question. */
@@ -30,6 +36,7 @@ export interface Matching {
   recallBias: number;
   bagDiscount: number;
   answerTextDiscount: number;
+  unknownWeight: number;
   askMismatchPenalty: number;
   factPrior: number;
   candidateLimit: number;

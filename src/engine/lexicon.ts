@@ -13,7 +13,7 @@ export interface Terms {
   asks: string[];
   /** Terms that came from a typo correction, with how sure the correction was (0..1). */
   corrected: Map<string, number>;
-  /** Words that match nothing the story knows. */
+  /** Terms from words that match nothing the story knows. */
   unknown: string[];
 }
 
@@ -115,7 +115,7 @@ export class Lexicon {
       const s = stems[i] as (typeof stems)[number];
       terms.push(s.stem);
       if (s.sureness < 1) corrected.set(s.stem, s.sureness);
-      if (!this.known.has(s.word)) unknown.push(s.word);
+      if (!this.known.has(s.word)) unknown.push(s.stem);
       i += 1;
     }
     return { terms: [...new Set(terms)], asks: [...asks], corrected, unknown };

@@ -16,10 +16,13 @@ function asksDiffer(asked: readonly string[], entryAsks: ReadonlySet<string>): b
 }
 
 /** Each question term with its weight: rare terms weigh more, guessed typo fixes less. */
-export function weighTerms(question: Terms, index: EntryIndex): Map<string, number> {
+export function weighTerms(question: Terms, index: EntryIndex, matching: Matching): Map<string, number> {
   const weights = new Map<string, number>();
+  const unknown = new Set(question.unknown);
   for (const term of question.terms) {
-    weights.set(term, index.weight(term) * (question.corrected.get(term) ?? 1));
+    const sureness = question.corrected.get(term) ?? 1;
+    const strangeness = unknown.has(term) ? matching.unknownWeight : 1;
+    weights.set(term, index.weight(term) * sureness * strangeness);
   }
   return weights;
 }

@@ -75,7 +75,11 @@ export function cleanText(input: string): string {
 
 /** Words of a cleaned text, contractions expanded. "who's" and "whos" both give ["who", "is"]. */
 export function words(input: string): string[] {
-  let text = cleanText(input).replace(IDIOMS, ' ');
+  let text = cleanText(input)
+    .replace(IDIOMS, ' ')
+    // "let the two canadians go" is "release the two canadians", whatever stands between.
+    .replace(/\blet ((?:[\p{L}'-]+ ){1,4})(?:go|free|out)\b/gu, 'release $1')
+    .replace(/\bset ((?:[\p{L}'-]+ ){1,4})free\b/gu, 'release $1');
   text = text.replace(/\b(who|what|where|when|how|why|that|it|he|she|there|here)'s\b/g, '$1 is');
   for (const [from, to] of Object.entries(CONTRACTIONS)) text = text.split(from).join(to);
   text = text.replace(POSSESSIVE_NOUN, '$1');

@@ -38,6 +38,10 @@ export function verifyStory(story: Story): string[] {
     'qa.yaml: entry',
     problems,
   );
+  // Facts and Q&A entries are both answers, found by id: one id must not name two of them.
+  for (const q of story.qa) {
+    if (factIds.has(q.id)) problems.push(`qa.yaml: ${q.id}: id is also a fact's id in facts.yaml`);
+  }
   unique(
     story.synonyms.map((s) => s.id),
     'aliases.yaml: synonym group',
