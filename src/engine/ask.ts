@@ -44,16 +44,17 @@ export function ask(question: string, ctx: AskContext): Answer {
   // A fact the top Q&A draws on says the same thing: it is no rival.
   const rival = ranked.find((r) => r !== top && !top?.candidate.entry.related.includes(r.candidate.entry.id));
   const margin = (top?.score ?? 0) - (rival?.score ?? 0);
-  const answered =
+  const matched =
     top !== undefined &&
     top.score >= ctx.matching.minConfidence &&
     (margin >= ctx.matching.minMargin || top.score >= ctx.matching.sureConfidence);
 
-  // Other parts of a two-part question, and near rivals, become "Did you mean…".
+  // Other parts of a two-part question, and near rivals, become "Did you mean…" (gaps answer nothing).
   const others = [...rankings.slice(1).map((r) => r[0]), second, ...ranked.slice(2)]
     .filter((r): r is Ranked => r !== undefined && r.score >= ctx.matching.suggestionFloor)
-    .filter((r) => !answered || r.candidate !== top?.candidate)
-    .filter((r) => !answered || !top?.candidate.entry.related.includes(r.candidate.entry.id))
+    .filter((r) => r.candidate.entry.kind !== 'gap')
+    .filter((r) => !matched || r.candidate !== top?.candidate)
+    .filter((r) => !matched || !top?.candidate.entry.related.includes(r.candidate.entry.id))
     .sort((a, b) => b.score - a.score);
   const offered = [...new Map(others.map((r) => [r.candidate.entry.id, r.candidate.entry])).values()].slice(
     0,
@@ -62,7 +63,7 @@ export function ask(question: string, ctx: AskContext): Answer {
   const suggestions = offered.map((e) => e.title);
   const suggestionIds = offered.map((e) => e.id);
 
-  if (!answered || top === undefined) {
+  if (!matched || top === undefined) {
     return {
       ...base,
       answered: false,
@@ -73,6 +74,18 @@ export function ask(question: string, ctx: AskContext): Answer {
     };
   }
   const { entry } = top.candidate;
+  if (entry.kind === 'gap') {
+    // A question the article leaves open: say exactly what is missing, and what it does say.
+    return {
+      ...base,
+      answered: false,
+      confidence: round(top.score),
+      answer: entry.answer,
+      citations: entry.citations,
+      suggestions,
+      suggestionIds,
+    };
+  }
   return {
     question,
     answered: true,

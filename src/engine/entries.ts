@@ -1,4 +1,4 @@
-import type { Fact, QaEntry, Story } from '../knowledge/types.js';
+import type { Fact, Gap, QaEntry, Story } from '../knowledge/types.js';
 import type { Entry } from './types.js';
 
 export function factEntry(f: Fact): Entry {
@@ -32,7 +32,21 @@ export function qaEntry(q: QaEntry): Entry {
   };
 }
 
-/** Everything in a story pack the engine can answer with. */
+export function gapEntry(g: Gap): Entry {
+  return {
+    id: g.id,
+    kind: 'gap',
+    origin: 'curated',
+    title: g.question,
+    answer: g.answer,
+    phrasings: g.phrasings,
+    citations: g.citations,
+    related: [],
+    entities: [],
+  };
+}
+
+/** Everything in a story pack the engine can match a question with. */
 export function storyEntries(story: Story): Entry[] {
-  return [...story.qa.map(qaEntry), ...story.facts.map(factEntry)];
+  return [...story.qa.map(qaEntry), ...story.facts.map(factEntry), ...story.gaps.map(gapEntry)];
 }

@@ -36,7 +36,7 @@ export class EntryIndex {
   upsert(entry: Entry): void {
     this.remove(entry.id);
     for (const text of [entry.title, entry.answer, ...entry.phrasings]) this.lexicon.learn(text);
-    const asked = [entry.kind === 'qa' ? entry.title : null, ...entry.phrasings].filter((t) => t !== null);
+    const asked = [entry.kind === 'fact' ? null : entry.title, ...entry.phrasings].filter((t) => t !== null);
     const phrasings: Phrasing[] = [
       ...asked.map((text) => toPhrasing(this.lexicon.analyse(text), false)),
       toPhrasing(this.lexicon.analyse(entry.kind === 'fact' ? entry.title : entry.answer), true),

@@ -62,7 +62,7 @@ export function scoreEntry(
     const precision = matchedIdf / phrasingIdf;
     const f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
     // A Q&A's answer mentions much besides what it answers: a match there counts for less.
-    const discount = phrasing.statement && candidate.entry.kind === 'qa' ? matching.answerTextDiscount : 1;
+    const discount = phrasing.statement && candidate.entry.kind !== 'fact' ? matching.answerTextDiscount : 1;
     best = Math.max(best, f * discount);
   }
 

@@ -3,7 +3,8 @@ import type { Citation, PartialDate } from '../knowledge/types.js';
 /** Something the engine can answer with: a curated Q&A, or a fact (curated or a moderator's). */
 export interface Entry {
   id: string;
-  kind: 'qa' | 'fact';
+  /** A gap is a question the article leaves open: matching one declines, saying what is missing. */
+  kind: 'qa' | 'fact' | 'gap';
   /** Curated from the article, or added by a server's moderators (newer: preferred on a tie). */
   origin: 'curated' | 'moderator';
   /** The curated question, or the fact's statement. */

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { StoryPackError } from './errors.js';
-import { aliasesFileSchema, factsFileSchema, qaFileSchema, storyFileSchema } from './schema.js';
+import {
+  aliasesFileSchema,
+  factsFileSchema,
+  gapsFileSchema,
+  qaFileSchema,
+  storyFileSchema,
+} from './schema.js';
 import type { Citation, Story } from './types.js';
 import { verifyStory } from './verify.js';
 
@@ -33,8 +39,9 @@ export function loadStory(storyId = DEFAULT_STORY, dataDir = DEFAULT_DATA_DIR): 
   const story = read('story.yaml', storyFileSchema);
   const facts = read('facts.yaml', factsFileSchema);
   const qa = read('qa.yaml', qaFileSchema);
+  const gaps = read('gaps.yaml', gapsFileSchema);
   const aliases = read('aliases.yaml', aliasesFileSchema);
-  if (!story || !facts || !qa || !aliases) throw new StoryPackError(problems);
+  if (!story || !facts || !qa || !gaps || !aliases) throw new StoryPackError(problems);
   if (story.id !== storyId)
     problems.push(`story.yaml: id "${story.id}" does not match its folder "${storyId}"`);
 
@@ -49,6 +56,7 @@ export function loadStory(storyId = DEFAULT_STORY, dataDir = DEFAULT_DATA_DIR): 
     },
     facts: facts.map((f) => ({ ...f, citations: f.citations.map(toCitation) })),
     qa: qa.map((q) => ({ ...q, citations: q.citations.map(toCitation) })),
+    gaps: gaps.map((g) => ({ ...g, citations: g.citations.map(toCitation) })),
     entities: aliases.entities,
     synonyms: aliases.synonyms,
   };

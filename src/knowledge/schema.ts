@@ -50,6 +50,15 @@ export const qaSchema = z.strictObject({
 });
 export const qaFileSchema = z.array(qaSchema);
 
+export const gapSchema = z.strictObject({
+  id,
+  question: text(300),
+  phrasings: z.array(text(300)).default([]),
+  answer: text(600),
+  citations: z.array(citationSchema).min(1, 'a gap cites where the article comes closest'),
+});
+export const gapsFileSchema = z.array(gapSchema);
+
 export const aliasesFileSchema = z.strictObject({
   entities: z.array(z.strictObject({ id, name: text(120), aliases: z.array(text(120)).min(1) })),
   synonyms: z.array(z.strictObject({ id, words: z.array(text(60)).min(2) })).default([]),

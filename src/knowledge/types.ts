@@ -47,6 +47,20 @@ export interface QaEntry {
   facts: string[];
 }
 
+/**
+ * A question readers ask that the article leaves open ("how many votes did it get?"). Matching
+ * it lets the bot say precisely what the article does not say, instead of a near-miss answer.
+ */
+export interface Gap {
+  id: string;
+  question: string;
+  phrasings: string[];
+  /** What the article does not say, and what it does say instead. */
+  answer: string;
+  /** Where the article comes closest. */
+  citations: Citation[];
+}
+
 /** Names that mean one thing in the story: NDP / NPD / New Democrats. */
 export interface Entity {
   id: string;
@@ -65,6 +79,7 @@ export interface Story {
   article: Article;
   facts: Fact[];
   qa: QaEntry[];
+  gaps: Gap[];
   entities: Entity[];
   synonyms: SynonymGroup[];
 }

@@ -38,9 +38,19 @@ export function verifyStory(story: Story): string[] {
     'qa.yaml: entry',
     problems,
   );
-  // Facts and Q&A entries are both answers, found by id: one id must not name two of them.
+  // Facts, Q&A entries and gaps are all found by id: one id must not name two of them.
+  const gapIds = unique(
+    story.gaps.map((g) => g.id),
+    'gaps.yaml: gap',
+    problems,
+  );
   for (const q of story.qa) {
     if (factIds.has(q.id)) problems.push(`qa.yaml: ${q.id}: id is also a fact's id in facts.yaml`);
+    if (gapIds.has(q.id)) problems.push(`qa.yaml: ${q.id}: id is also a gap's id in gaps.yaml`);
+  }
+  for (const g of story.gaps) {
+    if (factIds.has(g.id)) problems.push(`gaps.yaml: ${g.id}: id is also a fact's id in facts.yaml`);
+    for (const [i, c] of g.citations.entries()) checkCitation(`gaps.yaml: ${g.id}: citation ${i + 1}`, c);
   }
   unique(
     story.synonyms.map((s) => s.id),

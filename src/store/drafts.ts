@@ -36,7 +36,7 @@ export function sameDraft(a: EntryDraft | null, b: EntryDraft | null): boolean {
 export function draftFromEntry(entry: Entry): EntryDraft {
   return canonicalDraft({
     kind: entry.kind,
-    ...(entry.kind === 'qa' ? { question: entry.title } : {}),
+    ...(entry.kind !== 'fact' ? { question: entry.title } : {}),
     text: entry.answer,
     date: entry.date,
     dateNote: entry.dateNote,
@@ -57,7 +57,7 @@ export function entryFromDraft(id: string, draft: EntryDraft, related: string[] 
     kind: draft.kind,
     // A server's version of an entry is its moderators' word, even when it began as curated.
     origin: 'moderator',
-    title: draft.kind === 'qa' ? (draft.question ?? draft.text) : draft.text,
+    title: draft.kind !== 'fact' ? (draft.question ?? draft.text) : draft.text,
     answer: draft.text,
     phrasings: [...draft.phrasings],
     citations: [...draft.citations],

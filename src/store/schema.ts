@@ -44,7 +44,7 @@ export const citationSchema = z.discriminatedUnion(
 
 export const entryDraftSchema = z
   .strictObject({
-    kind: z.enum(['fact', 'qa'], { error: 'kind must be "fact" or "qa"' }),
+    kind: z.enum(['fact', 'qa', 'gap'], { error: 'kind must be "fact", "qa" or "gap"' }),
     question: text(300).optional(),
     text: text(600),
     date: partialDate.optional(),
@@ -58,7 +58,7 @@ export const entryDraftSchema = z
     entities: z.array(text(120)).max(20, 'at most 20 entities').default([]),
   })
   .superRefine((draft, ctx) => {
-    if (draft.kind === 'qa' && draft.question === undefined) {
+    if (draft.kind !== 'fact' && draft.question === undefined) {
       ctx.addIssue({ code: 'custom', path: ['question'], message: 'a qa entry needs a question' });
     }
     if (draft.kind === 'fact' && draft.question !== undefined) {

@@ -11,7 +11,8 @@ export interface Actor {
   name: string;
 }
 
-export type EntryKind = 'fact' | 'qa';
+/** A gap is a question the article leaves open (see the engine's Entry). */
+export type EntryKind = 'fact' | 'qa' | 'gap';
 
 /** What a moderator may set on an entry. For a fact `text` is the statement; for a qa, the answer and `question` is required. */
 export interface EntryDraft {

@@ -17,8 +17,8 @@ function expectWellFormed(a: Answer, question: string) {
     expect(a.id).not.toBeNull();
     expect(a.citations.length).toBeGreaterThan(0);
   } else {
+    // A decline may still cite where the article comes closest (a known gap), never an answer id.
     expect(a.id).toBeNull();
-    expect(a.citations).toEqual([]);
   }
 }
 
