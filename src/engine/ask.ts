@@ -38,7 +38,7 @@ export function ask(question: string, ctx: AskContext): Answer {
   const parts = [text, ...text.split(QUESTION_BREAK).filter((p) => p && /[\p{L}\p{N}]/u.test(p))];
   const rankings = [...new Set(parts)].map((part) => rank(part, ctx));
   rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));
-  const ranked = rankings[0] ?? [];
+  const ranked = preferAnswers(rankings[0] ?? [], ctx.matching.gapYield);
   const [top, second] = ranked;
 
   // A fact the top Q&A draws on says the same thing: it is no rival.
@@ -96,6 +96,17 @@ export function ask(question: string, ctx: AskContext): Answer {
     suggestions,
     suggestionIds,
   };
+}
+
+/**
+ * A gap ("the article doesn't say…") wins only clearly: when a real answer scores nearly as well,
+ * the question is more likely one the article answers, in words the gap happens to share.
+ */
+function preferAnswers(ranked: Ranked[], yieldBy: number): Ranked[] {
+  const [top] = ranked;
+  if (top?.candidate.entry.kind !== 'gap') return ranked;
+  const answer = ranked.find((r) => r.candidate.entry.kind !== 'gap' && r.score >= top.score - yieldBy);
+  return answer ? [answer, ...ranked.filter((r) => r !== answer)] : ranked;
 }
 
 function rank(text: string, ctx: AskContext): Ranked[] {

@@ -22,6 +22,8 @@ export const MATCHING: Matching = Object.freeze({
   askMismatchPenalty: 0.65,
   /** A fact's statement is an answer, not a question: a curated Q&A is preferred on a tie. */
   factPrior: 0.92,
+  /** A gap outranks a real answer only by more than this. */
+  gapYield: 0.1,
   /** Entries scored in full after the cheap overlap pass. */
   candidateLimit: 40,
   /** Suggestions offered as "Did you mean…". */
@@ -39,6 +41,7 @@ export interface Matching {
   unknownWeight: number;
   askMismatchPenalty: number;
   factPrior: number;
+  gapYield: number;
   candidateLimit: number;
   maxSuggestions: number;
   suggestionFloor: number;
