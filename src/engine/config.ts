@@ -22,6 +22,10 @@ export const MATCHING: Matching = Object.freeze({
   askMismatchPenalty: 0.65,
   /** A fact's statement is an answer, not a question: a curated Q&A is preferred on a tie. */
   factPrior: 0.92,
+  /** A match that needs the cited paragraph's words counts for at most this… */
+  contextDiscount: 0.75,
+  /** …and each word found only there for this much of a word found in the entry. */
+  contextWeight: 0.7,
   /** A gap outranks a real answer only by more than this. */
   gapYield: 0.1,
   /** Entries scored in full after the cheap overlap pass. */
@@ -42,6 +46,8 @@ export interface Matching {
   askMismatchPenalty: number;
   factPrior: number;
   gapYield: number;
+  contextDiscount: number;
+  contextWeight: number;
   candidateLimit: number;
   maxSuggestions: number;
   suggestionFloor: number;

@@ -30,7 +30,8 @@ export function createEngine(
   matching: Matching = MATCHING,
 ): Engine {
   const lexicon = new Lexicon(story.entities, story.synonyms);
-  const index = new EntryIndex(lexicon);
+  const paragraphs = new Map(story.article.paragraphs.map((p) => [p.n, p.text]));
+  const index = new EntryIndex(lexicon, (n) => paragraphs.get(n));
   for (const entry of [...storyEntries(story), ...extra]) index.upsert(entry);
   const coverage = `It covers: ${story.article.summary}`;
   const suggester = new QuestionSuggester(allEntries);

@@ -16,6 +16,8 @@ export interface IndexedEntry {
   terms: Set<string>;
   /** Terms of the ways of asking for it (for a fact, its statement too): a question may mix them. */
   askedTerms: Set<string>;
+  /** Terms of the article paragraphs the entry cites: weak evidence, never used to find it. */
+  contextTerms: Set<string>;
   asks: Set<string>;
 }
 
@@ -27,7 +29,11 @@ export class EntryIndex {
   readonly entries = new Map<string, IndexedEntry>();
   private readonly postings = new Map<string, Set<string>>();
 
-  constructor(private readonly lexicon: Lexicon) {}
+  constructor(
+    private readonly lexicon: Lexicon,
+    /** The text of an article paragraph, for the context of entries that cite it. */
+    private readonly paragraphText: (n: number) => string | undefined = () => undefined,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -48,7 +54,11 @@ export class EntryIndex {
     );
     // A statement's own "where" or "when" does not make it an answer to that kind of question.
     const asks = new Set(phrasings.filter((p) => !p.statement).flatMap((p) => [...p.asks]));
-    this.entries.set(entry.id, { entry, phrasings, terms, askedTerms, asks });
+    const cited = entry.citations.flatMap((c) =>
+      c.kind === 'article' ? [this.paragraphText(c.paragraph)] : [],
+    );
+    const contextTerms = new Set(cited.flatMap((text) => (text ? this.lexicon.analyse(text).terms : [])));
+    this.entries.set(entry.id, { entry, phrasings, terms, askedTerms, contextTerms, asks });
     for (const term of terms) {
       const ids = this.postings.get(term) ?? new Set<string>();
       this.postings.set(term, ids);

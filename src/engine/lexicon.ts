@@ -46,6 +46,10 @@ const maxEdits = (length: number) => (length >= 8 ? 2 : 1);
 export class Lexicon {
   private readonly phrases = new Map<string, string>();
   private readonly known = new Set<string>();
+  /** Stems of known words: "talked" is not a typo when "talk" is known. */
+  private readonly knownStems = new Set<string>();
+  /** How often each known word occurs, to choose between equally close fixes. */
+  private readonly frequency = new Map<string, number>();
   private readonly byLength = new Map<number, Fuse<string>>();
   private readonly typoCache = new Map<string, { word: string; score: number } | null>();
 
@@ -60,8 +64,11 @@ export class Lexicon {
   /** Teaches the lexicon the words of a text, so misspellings of them can be recognised. */
   learn(text: string): void {
     for (const word of words(text)) {
-      if (this.known.has(word) || STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
+      if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
+      this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
+      if (this.known.has(word)) continue;
       this.known.add(word);
+      this.knownStems.add(stemmer(word));
       if (word.length < MIN_TYPO_LENGTH - 1 || /\d/.test(word)) continue;
       let fuse = this.byLength.get(word.length);
       if (!fuse) {
@@ -87,7 +94,7 @@ export class Lexicon {
       if (STOP_WORDS.has(raw)) continue;
       let word = raw;
       let sureness = 1;
-      if (!this.known.has(raw)) {
+      if (!this.known.has(raw) && !this.knownStems.has(stemmer(raw))) {
         const fix = this.correct(raw);
         if (fix) {
           word = fix.word;
@@ -115,7 +122,7 @@ export class Lexicon {
       const s = stems[i] as (typeof stems)[number];
       terms.push(s.stem);
       if (s.sureness < 1) corrected.set(s.stem, s.sureness);
-      if (!this.known.has(s.word)) unknown.push(s.stem);
+      if (!this.known.has(s.word) && !this.knownStems.has(s.stem)) unknown.push(s.stem);
       i += 1;
     }
     return { terms: [...new Set(terms)], asks: [...asks], corrected, unknown };
@@ -146,7 +153,13 @@ export class Lexicon {
         const edits = editDistance(word, hit.item, allowed);
         if (edits > allowed) continue;
         const score = edits / word.length;
-        if (best === null || score < best.score) best = { word: hit.item, score };
+        // Equally close: the word the story uses more is the likelier intent ("relased" → released, not related).
+        const better =
+          best === null ||
+          score < best.score ||
+          (score === best.score &&
+            (this.frequency.get(hit.item) ?? 0) > (this.frequency.get(best.word) ?? 0));
+        if (better) best = { word: hit.item, score };
       }
     }
     if (this.typoCache.size > 5000) this.typoCache.clear();

@@ -67,8 +67,14 @@ export function scoreEntry(
   }
 
   let bag = 0;
-  for (const [term, w] of weights) if (candidate.askedTerms.has(term)) bag += w;
+  let inContext = 0;
+  for (const [term, w] of weights) {
+    if (candidate.askedTerms.has(term)) bag += w;
+    else if (candidate.contextTerms.has(term)) inContext += w;
+  }
   best = Math.max(best, (bag / total) * matching.bagDiscount);
+  // Words found only in the cited paragraph ("what city…" → "Toronto") are evidence, but weaker.
+  best = Math.max(best, ((bag + inContext * matching.contextWeight) / total) * matching.contextDiscount);
 
   if (asksDiffer(question.asks, candidate.asks)) best *= matching.askMismatchPenalty;
 
