@@ -42,7 +42,13 @@ export function ask(question: string, ctx: AskContext): Answer {
   const [top, second] = ranked;
 
   // A fact the top Q&A draws on says the same thing: it is no rival.
-  const rival = ranked.find((r) => r !== top && !top?.candidate.entry.related.includes(r.candidate.entry.id));
+  // Once a real answer is preferred over a gap, the gap is no rival either.
+  const rival = ranked.find(
+    (r) =>
+      r !== top &&
+      !top?.candidate.entry.related.includes(r.candidate.entry.id) &&
+      !(r.candidate.entry.kind === 'gap' && top?.candidate.entry.kind !== 'gap'),
+  );
   const margin = (top?.score ?? 0) - (rival?.score ?? 0);
   const matched =
     top !== undefined &&

@@ -1,9 +1,9 @@
 /** The matcher's knobs in one place. Tuned on data/eval/tuning.yaml only; see README. */
 export const MATCHING: Matching = Object.freeze({
   /** Below this an entry is not taken as the answer. */
-  minConfidence: 0.5,
+  minConfidence: 0.4,
   /** The best entry must beat the runner-up by this much… */
-  minMargin: 0.03,
+  minMargin: 0.02,
   /** …unless it is this sure, in which case the runner-up becomes a suggestion. */
   sureConfidence: 0.72,
   /** How much more recall counts than precision in a phrasing's match (F-beta). */
@@ -27,7 +27,7 @@ export const MATCHING: Matching = Object.freeze({
   /** …and each word found only there for this much of a word found in the entry. */
   contextWeight: 0.7,
   /** A gap outranks a real answer only by more than this. */
-  gapYield: 0.1,
+  gapYield: 0.15,
   /** Entries scored in full after the cheap overlap pass. */
   candidateLimit: 40,
   /** Suggestions offered as "Did you mean…". */
