@@ -60,6 +60,8 @@ export function ask(question: string, ctx: AskContext): Answer {
     .filter((r): r is Ranked => r !== undefined && r.score >= ctx.matching.suggestionFloor)
     .filter((r) => r.candidate.entry.kind !== 'gap')
     .filter((r) => !matched || r.candidate !== top?.candidate)
+    // With an answer given, only entries nearly as good are worth a "Did you mean…".
+    .filter((r) => !matched || r.score >= (top?.score ?? 0) - ctx.matching.suggestionSpread)
     .filter((r) => !matched || !top?.candidate.entry.related.includes(r.candidate.entry.id))
     .sort((a, b) => b.score - a.score);
   const offered = [...new Map(others.map((r) => [r.candidate.entry.id, r.candidate.entry])).values()].slice(

@@ -33,6 +33,8 @@ export const MATCHING: Matching = Object.freeze({
   /** Suggestions offered as "Did you mean…". */
   maxSuggestions: 3,
   suggestionFloor: 0.35,
+  /** Beside an answer, suggestions must score within this of it. */
+  suggestionSpread: 0.2,
 });
 
 export interface Matching {
@@ -51,4 +53,5 @@ export interface Matching {
   candidateLimit: number;
   maxSuggestions: number;
   suggestionFloor: number;
+  suggestionSpread: number;
 }

@@ -84,7 +84,7 @@ describe('When someone asks quickly', () => {
 
 describe('"Did you mean…" buttons', () => {
   const ctx = setup();
-  const reply = askReply('where was Kovrig held', request(), ctx);
+  const reply = askReply('what about the michaels', request(), ctx);
 
   it('offer the suggested entries with valid custom_ids and labels', () => {
     const offered = buttons(reply).filter((b) => b.custom_id.startsWith('ask:'));
