@@ -20,7 +20,7 @@ interface Ranked {
 
 /** "who is han dong and when were they released?" holds two questions; each is tried alone too. */
 const QUESTION_BREAK =
-  /[?!;\n]+|\.\s+|,?\s+\b(?:and|also|plus|but)\s+(?=(?:who|what|when|where|why|how|which|is|was|are|were|did|does|do|has|had|can|will)\b)/;
+  /[?!;\n]+|(?<!\b(?:mr|mrs|ms|dr|st|prof|sen|gen|jr|sr))\.\s+|,?\s+\b(?:and|also|plus|but)\s+(?=(?:who|what|when|where|why|how|which|is|was|are|were|did|does|do|has|had|can|will)\b)/;
 
 export function ask(question: string, ctx: AskContext): Answer {
   const base = { question, citations: [], confidence: 0, id: null };
@@ -35,7 +35,8 @@ export function ask(question: string, ctx: AskContext): Answer {
     };
   }
 
-  const parts = [text, ...text.split(QUESTION_BREAK).filter((p) => p && /[\p{L}\p{N}]/u.test(p))];
+  // A part counts on its own only when it is itself a question, not a fragment of a longer one.
+  const parts = [text, ...text.split(QUESTION_BREAK).filter((p) => p && p !== text && isQuestion(p))];
   const rankings = [...new Set(parts)].map((part) => rank(part, ctx));
   rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));
   const ranked = preferAnswers(rankings[0] ?? [], ctx.matching.gapYield);
@@ -129,6 +130,11 @@ function rank(text: string, ctx: AskContext): Ranked[] {
     }))
     .sort((a, b) => b.score - a.score || originRank(a) - originRank(b));
 }
+
+const QUESTION_START =
+  /^\W*(?:(?:so|ok|okay|and|also|but|then|plus|hey|yo)\s+)*(?:who|what|when|where|why|how|which|whats|whos|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/;
+
+const isQuestion = (part: string) => QUESTION_START.test(part.trim());
 
 /** On a tie a moderator's entry wins: it is the newer word on the story. */
 const originRank = (r: Ranked) => (r.candidate.entry.origin === 'moderator' ? 0 : 1);

@@ -19,13 +19,15 @@ export const MATCHING: Matching = Object.freeze({
   /** A match on a Q&A's answer text rather than on a way of asking it. */
   answerTextDiscount: 0.8,
   /** Asking "when" of an entry that answers "who" is a different question. */
-  askMismatchPenalty: 0.65,
+  askMismatchPenalty: 0.5,
   /** A fact's statement is an answer, not a question: a curated Q&A is preferred on a tie. */
   factPrior: 0.92,
   /** A match that needs the cited paragraph's words counts for at most this… */
   contextDiscount: 0.75,
   /** …and each word found only there for this much of a word found in the entry. */
   contextWeight: 0.7,
+  /** A match sharing no name or story concept with the question counts for this much. */
+  plainWordsOnly: 0.7,
   /** A gap outranks a real answer only by more than this. */
   gapYield: 0.15,
   /** Entries scored in full after the cheap overlap pass. */
@@ -48,6 +50,7 @@ export interface Matching {
   askMismatchPenalty: number;
   factPrior: number;
   gapYield: number;
+  plainWordsOnly: number;
   contextDiscount: number;
   contextWeight: number;
   candidateLimit: number;

@@ -19,6 +19,18 @@ export interface Terms {
 
 const MAX_PHRASE = 5;
 
+const AUXILIARIES = new Set(
+  'is are was were do does did has have had can could will would should may might'.split(' '),
+);
+const LEAD_INS = new Set('so ok okay hey yo and but wait um uh lol bro also then'.split(' '));
+
+/** "did he vote for it", "so is it binding": a question that wants a yes or a no. */
+function isYesNo(all: readonly string[]): boolean {
+  if (all.some((w) => QUESTION_WORDS.has(w))) return false;
+  const first = all.find((w) => !LEAD_INS.has(w));
+  return first !== undefined && AUXILIARIES.has(first);
+}
+
 /** "what year" asks when, "what city" asks where, "how come" asks why. */
 const TIME_WORDS = new Set(['year', 'date', 'day', 'month', 'time']);
 const PLACE_WORDS = new Set(['city', 'country', 'place', 'province', 'town']);
@@ -86,6 +98,7 @@ export class Lexicon {
     const asks = new Set<string>();
     const stems: { stem: string; sureness: number; word: string }[] = [];
     const all = words(text);
+    if (isYesNo(all)) asks.add('yesno');
     for (const [i, raw] of all.entries()) {
       if (QUESTION_WORDS.has(raw)) {
         asks.add(askedKind(raw, all[i + 1]));

@@ -5,11 +5,12 @@ import type { Terms } from './lexicon.js';
 /** Question words that name what kind of answer is wanted. */
 const DISCRIMINATING_ASKS = new Set(['who', 'when', 'where', 'why', 'how']);
 /** "What"/"which" want a thing or a name: an entry asked only with when/where/why/how gives neither. */
-const THING_ANSWERS = new Set(['what', 'which', 'who']);
+const THING_ANSWERS = new Set(['what', 'which']);
 
 /** True when the question wants a kind of answer (a time, a reason…) that the entry is never asked for. */
 function asksDiffer(asked: readonly string[], entryAsks: ReadonlySet<string>): boolean {
-  if (asked.length === 0 || entryAsks.size === 0) return false;
+  // A yes/no question fits an entry asked any way: the answer says yes or no and why.
+  if (asked.length === 0 || asked.includes('yesno') || entryAsks.size === 0) return false;
   const specific = asked.filter((a) => DISCRIMINATING_ASKS.has(a) || a.startsWith('how '));
   if (specific.length > 0) return !specific.some((a) => entryAsks.has(a));
   return ![...entryAsks].some((a) => THING_ANSWERS.has(a));
@@ -88,6 +89,8 @@ export function scoreEntry(
     if (candidate.terms.has(term)) namedFound += w;
   }
   if (named > 0) best *= Math.sqrt(namedFound / named);
+  // A match on plain words alone ("tell me a JOKE") is weak: the story is about named people and things.
+  if (namedFound === 0) best *= matching.plainWordsOnly;
   if (candidate.entry.kind === 'fact' && candidate.entry.origin === 'curated') best *= matching.factPrior;
   return best;
 }
