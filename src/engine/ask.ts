@@ -3,7 +3,7 @@ import type { EntryIndex, IndexedEntry } from './entryIndex.js';
 import type { Lexicon } from './lexicon.js';
 import { scoreEntry, weighTerms } from './score.js';
 import { cleanText } from './text.js';
-import type { Answer } from './types.js';
+import type { Answer, Entry } from './types.js';
 
 export interface AskContext {
   index: EntryIndex;
@@ -43,12 +43,15 @@ export function ask(question: string, ctx: AskContext): Answer {
   const [top, second] = ranked;
 
   // A fact the top Q&A draws on says the same thing: it is no rival.
-  // Once a real answer is preferred over a gap, the gap is no rival either.
+  // Once a real answer is preferred over a gap, the gap is no rival either; nor is an entry
+  // resting on the same quote, which can only say the same thing.
   const rival = ranked.find(
     (r) =>
       r !== top &&
-      !top?.candidate.entry.related.includes(r.candidate.entry.id) &&
-      !(r.candidate.entry.kind === 'gap' && top?.candidate.entry.kind !== 'gap'),
+      top !== undefined &&
+      !top.candidate.entry.related.includes(r.candidate.entry.id) &&
+      !sameEvidence(top.candidate.entry, r.candidate.entry) &&
+      !(r.candidate.entry.kind === 'gap' && top.candidate.entry.kind !== 'gap'),
   );
   const margin = (top?.score ?? 0) - (rival?.score ?? 0);
   const matched =
@@ -129,6 +132,19 @@ function rank(text: string, ctx: AskContext): Ranked[] {
       score: scoreEntry(terms, weights, candidate, ctx.index, ctx.matching),
     }))
     .sort((a, b) => b.score - a.score || originRank(a) - originRank(b));
+}
+
+/** Two entries citing the same words of the same paragraph. */
+function sameEvidence(a: Entry, b: Entry): boolean {
+  return a.citations.some((ca) =>
+    b.citations.some(
+      (cb) =>
+        ca.kind === 'article' &&
+        cb.kind === 'article' &&
+        ca.paragraph === cb.paragraph &&
+        (ca.quote.includes(cb.quote) || cb.quote.includes(ca.quote)),
+    ),
+  );
 }
 
 const QUESTION_START =
