@@ -88,7 +88,7 @@ export class Lexicon {
         this.byLength.set(word.length, fuse);
       }
       fuse.add(word);
-      this.typoCache.clear();
+      this.forgetFixesNear(word);
     }
   }
 
@@ -153,6 +153,22 @@ export class Lexicon {
     this.learn(phrase);
     const key = stems.join(' ');
     if (!this.phrases.has(key)) this.phrases.set(key, term);
+  }
+
+  /**
+   * A newly known word can only change the fix of a cached word it is close to; forgetting just
+   * those keeps a moderator's change from making the next question pay for the whole cache.
+   */
+  private forgetFixesNear(word: string): void {
+    for (const cached of this.typoCache.keys()) {
+      const allowed = maxEdits(cached.length);
+      if (
+        Math.abs(cached.length - word.length) <= allowed &&
+        editDistance(cached, word, allowed) <= allowed
+      ) {
+        this.typoCache.delete(cached);
+      }
+    }
   }
 
   private correct(word: string): { word: string; score: number } | null {

@@ -101,6 +101,13 @@ describe('When a moderator changes an entry', () => {
     expect(engine.ask('who is the special rapporteur').id).not.toBe(fact.id);
   });
 
+  it('understands a misspelling of the new words even if it was asked, unknown, before the change', () => {
+    const engine = setup();
+    expect(engine.ask('who is johnstn').answered).toBe(false);
+    engine.upsert({ ...fact, phrasings: ['who is david johnston'] });
+    expect(engine.ask('who is johnstn').id).toBe(fact.id);
+  });
+
   it('leaves other engines built from the same story untouched', () => {
     const mine = setup();
     const theirs = setup();
