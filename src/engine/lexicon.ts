@@ -47,7 +47,7 @@ function askedKind(word: string, next: string | undefined): string {
 }
 /** Fuse score (0 exact .. 1 anything) beyond which Fuse does not offer a word as a fix. */
 const TYPO_THRESHOLD = 0.4;
-const MIN_TYPO_LENGTH = 4;
+const MIN_TYPO_LENGTH = 5;
 /** Fuse matches inside longer words ("morning" in "according"); a fix must also be this close. */
 const maxEdits = (length: number) => (length >= 8 ? 2 : 1);
 
