@@ -1,7 +1,7 @@
 /** The matcher's knobs in one place. Tuned on data/eval/tuning.yaml only; see README. */
 export const MATCHING: Matching = Object.freeze({
   /** Below this an entry is not taken as the answer. */
-  minConfidence: 0.4,
+  minConfidence: 0.45,
   /** The best entry must beat the runner-up by this much… */
   minMargin: 0.02,
   /** …unless it is this sure, in which case the runner-up becomes a suggestion. */
