@@ -57,6 +57,8 @@ const maxEdits = (length: number) => (length >= 8 ? 2 : 1);
  */
 export class Lexicon {
   private readonly phrases = new Map<string, string>();
+  /** Names or synonyms that read the same once stemmed ("liberated" and "liberals"): data to fix. */
+  readonly clashes: string[] = [];
   private readonly known = new Set<string>();
   /** Stems of known words: "talked" is not a typo when "talk" is known. */
   private readonly knownStems = new Set<string>();
@@ -152,7 +154,9 @@ export class Lexicon {
     if (!mayShrink && all.length > 1 && stems.length === 1) return;
     this.learn(phrase);
     const key = stems.join(' ');
-    if (!this.phrases.has(key)) this.phrases.set(key, term);
+    const owner = this.phrases.get(key);
+    if (owner === undefined) this.phrases.set(key, term);
+    else if (owner !== term) this.clashes.push(`"${phrase}" reads as ${owner}, not ${term}`);
   }
 
   /**
