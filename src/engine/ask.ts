@@ -130,8 +130,22 @@ function rank(text: string, ctx: AskContext): Ranked[] {
     .map((candidate) => ({
       candidate,
       score: scoreEntry(terms, weights, candidate, ctx.index, ctx.matching),
+      titleFit: titleFit(candidate, weights),
     }))
-    .sort((a, b) => b.score - a.score || originRank(a) - originRank(b));
+    .sort((a, b) => b.score - a.score || originRank(a) - originRank(b) || b.titleFit - a.titleFit)
+    .map(({ candidate, score }) => ({ candidate, score }));
+}
+
+/**
+ * On a tie, the entry whose own question the words fit best: "joly?" is "Who is Mélanie Joly?"
+ * more than "What did Mélanie Joly say?", which has words the question lacks.
+ */
+function titleFit(candidate: IndexedEntry, weights: Map<string, number>): number {
+  const title = candidate.phrasings[0];
+  if (!title || title.terms.size === 0) return 0;
+  let shared = 0;
+  for (const term of title.terms) if (weights.has(term)) shared += 1;
+  return shared / title.terms.size;
 }
 
 /** Two entries citing the same words of the same paragraph. */
