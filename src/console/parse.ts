@@ -31,9 +31,15 @@ export function classifyLine(line: string, buttons: number): ConsoleLine {
   return { kind: 'command', name, args: command[2] ?? '' };
 }
 
-/** Words, with "double" or 'single' quotes keeping spaces together. */
+/**
+ * Words, with "double" or 'single' quotes keeping spaces together. Discord's own `name:value`
+ * (`statement:"The vote…"`) becomes `--name=value`, so what works in Discord works here too.
+ */
 export function tokenize(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  return [...text.matchAll(/(?:([a-z_]+):)?(?:"([^"]*)"|'([^']*)'|(\S+))/g)].map((m) => {
+    const value = m[2] ?? m[3] ?? m[4] ?? '';
+    return m[1] && !/^\/\//.test(value) ? `--${m[1]}=${value}` : m[1] ? `${m[1]}:${value}` : value;
+  });
 }
 
 type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;

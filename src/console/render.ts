@@ -46,7 +46,7 @@ export function renderReply(reply: Reply): RenderedReply {
   const buttonLines: string[] = [];
   for (const component of (reply.components ?? []).flatMap((row) => row.components)) {
     // SKU (purchase) buttons have no label and nothing to do here.
-    if (component.type !== ComponentType.Button || !('label' in component)) continue;
+    if (component.type !== ComponentType.Button || !('label' in component || 'emoji' in component)) continue;
     const label = component.label ?? component.emoji?.name ?? 'button';
     if ('url' in component) buttonLines.push(`    ${label}: ${component.url}`);
     else if (!('custom_id' in component)) continue;

@@ -39,6 +39,12 @@ describe('GIVEN the local console', () => {
     expect(printed).toMatch(/== ¶3 ==/);
   });
 
+  it("THEN Discord's own name:value form works too, quotes keeping words together", async () => {
+    const printed = await session('/timeline about:"the two michaels" from:2021');
+
+    expect(printed).toMatch(/Timeline about “the two michaels”, from 2021/);
+  });
+
   it('THEN a bad option is explained instead of run', async () => {
     const printed = await session('/source three', '/timeline --since 2020');
 
