@@ -1,4 +1,5 @@
 import type { Entry } from '../../src/engine/types.js';
+import { MONTHS } from '../../src/knowledge/dates.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same knowledge base everywhere. */
 export function mulberry32(seed: number): () => number {
@@ -157,20 +158,6 @@ const OBJECTS: readonly ((org: string, topic: string) => string)[] = [
   (org, topic) => `talks with ${org} about ${topic}`,
   (_org, topic) => `a proposal on ${topic}`,
   (org) => `the annual budget of ${org}`,
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 
 export interface FactOptions {

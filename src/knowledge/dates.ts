@@ -1,6 +1,6 @@
 import type { PartialDate } from './types.js';
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
