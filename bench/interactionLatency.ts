@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { ApplicationCommandOptionType } from 'discord.js';
 import { pino } from 'pino';
 import * as commands from '../commands/index.js';
+import { Conversations } from '../src/bot/conversations.js';
 import { Cooldown } from '../src/bot/cooldown.js';
 import { createGuildKnowledge } from '../src/bot/knowledge.js';
 import type { Command } from '../src/bot/types.js';
@@ -55,6 +56,7 @@ const bot = await startBot(
     config,
     logger: pino({ level: 'silent' }),
     cooldown: new Cooldown(config.ASK_COOLDOWN_COUNT, config.ASK_COOLDOWN_SECONDS),
+    conversations: new Conversations(),
   },
   config,
   { registry },

@@ -31,7 +31,11 @@ export function askReply(question: string, request: CommandRequest, ctx: BotCont
   if (question.trim() === '') throw new UserFacingError('Ask me a question about the article.');
   const refused = refusedByCooldown(request, ctx);
   if (refused) return refused;
-  const answer = ctx.knowledge.engineFor(request.guildId).ask(question);
+  const thread = conversationKey(request);
+  const answer = ctx.knowledge
+    .engineFor(request.guildId)
+    .ask(question, { follows: ctx.conversations.previous(thread) });
+  if (answer.id !== null) ctx.conversations.remember(thread, answer.id);
   // Declined questions tell moderators what people want to know (/unanswered).
   if (!answer.answered && request.guildId !== null) ctx.knowledge.noteDeclined(request.guildId, question);
   return answerReply(answer, request);
@@ -44,6 +48,7 @@ export function entryReply(entryId: string, request: CommandRequest, ctx: BotCon
   // A click posts in the channel just as a question does, so it counts as one.
   const refused = refusedByCooldown(request, ctx);
   if (refused) return refused;
+  ctx.conversations.remember(conversationKey(request), entry.id);
   return answerReply(
     {
       question: entry.title,
@@ -58,6 +63,9 @@ export function entryReply(entryId: string, request: CommandRequest, ctx: BotCon
     request,
   );
 }
+
+/** One person's conversation in one place: follow-ups do not leak between channels or people. */
+const conversationKey = (r: CommandRequest) => `${r.guildId ?? 'dm'}:${r.channelId ?? ''}:${r.user.id}`;
 
 function refusedByCooldown(request: CommandRequest, ctx: BotContext): Reply | undefined {
   const verdict = ctx.cooldown.take(request.user.id);

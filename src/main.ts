@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import type { Logger } from 'pino';
+import { Conversations } from './bot/conversations.js';
 import { Cooldown } from './bot/cooldown.js';
 import { createGuildKnowledge } from './bot/knowledge.js';
 import type { BotContext } from './bot/types.js';
@@ -33,6 +34,7 @@ function buildContext(config: Config, logger: Logger, story: Story): { ctx: BotC
     config,
     logger,
     cooldown: new Cooldown(config.ASK_COOLDOWN_COUNT, config.ASK_COOLDOWN_SECONDS),
+    conversations: new Conversations(),
   };
   return { ctx, closers: [() => store.close()] };
 }

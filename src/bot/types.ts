@@ -7,6 +7,7 @@ import type {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
+import type { Conversations } from './conversations.js';
 import type { Cooldown } from './cooldown.js';
 import type { GuildKnowledge } from './knowledge.js';
 
@@ -37,6 +38,8 @@ export interface CommandRequest {
   user: Requester;
   /** null in DMs and in the console. */
   guildId: string | null;
+  /** Where it was asked, so follow-ups are kept per channel. */
+  channelId?: string;
   /** null in DMs. The console plays a moderator with full rights. */
   member: MemberRights | null;
 }
@@ -66,6 +69,8 @@ export interface BotContext {
   logger: Logger;
   /** Shared by /ask and mentions. */
   cooldown: Cooldown;
+  /** Each person's last answer per channel, for follow-up questions. */
+  conversations: Conversations;
 }
 
 export interface CommandDefinition {

@@ -15,6 +15,7 @@ import { type ConsoleButton, renderReply } from './render.js';
 export const CONSOLE_REQUEST: Omit<CommandRequest, 'options'> = {
   user: { id: 'console', name: 'console' },
   guildId: 'console',
+  channelId: 'console',
   member: { manageMessages: true, roleIds: [] },
 };
 

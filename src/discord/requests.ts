@@ -19,7 +19,7 @@ import type {
 } from '../bot/types.js';
 
 /** Who is asking, where, and with which rights: the part every request shares. */
-type RequestBase = Pick<CommandRequest, 'user' | 'guildId' | 'member'>;
+type RequestBase = Pick<CommandRequest, 'user' | 'guildId' | 'channelId' | 'member'>;
 
 function requester(user: { id: string; displayName: string }): Requester {
   return { id: user.id, name: user.displayName };
@@ -36,6 +36,7 @@ function interactionBase(interaction: BaseInteraction): RequestBase {
   return {
     user: requester(interaction.user),
     guildId: guildId ?? null,
+    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     member:
       guildId && member
         ? {
@@ -90,5 +91,11 @@ export function messageRequest(message: Message, question: string): CommandReque
           roleIds: roleIdsOf(member, guildId),
         }
       : null;
-  return { options: { question }, user: requester(member ?? message.author), guildId, member: rights };
+  return {
+    options: { question },
+    user: requester(member ?? message.author),
+    guildId,
+    channelId: message.channelId,
+    member: rights,
+  };
 }

@@ -22,7 +22,23 @@ interface Ranked {
 const QUESTION_BREAK =
   /[?!;\n]+|(?<!\b(?:mr|mrs|ms|dr|st|prof|sen|gen|jr|sr))\.\s+|,?\s+\b(?:and|also|plus|but)\s+(?=(?:who|what|when|where|why|how|which|is|was|are|were|did|does|do|has|had|can|will)\b)/;
 
-export function ask(question: string, ctx: AskContext): Answer {
+/** "did he vote for it", right after an answer about Han Dong, is about Han Dong. */
+const PRONOUN = /\b(?:he|him|his|she|her|hers|they|them|their|it|its)\b/;
+
+/** What a follow-up's pronoun can stand for: the people and things the previous answer was about. */
+function namedIn(entry: IndexedEntry | undefined): string[] {
+  if (!entry) return [];
+  // The entry's own question (or a fact's statement) names its subject; other phrasings wander.
+  const own = [...(entry.phrasings[0]?.terms ?? [])].filter((t) => t.startsWith('@'));
+  return [...new Set([...own, ...entry.entry.entities.map((e) => `@${e}`)])];
+}
+
+export interface AskOptions {
+  /** The entry the asker's previous answer came from, for follow-ups with pronouns. */
+  follows?: string;
+}
+
+export function ask(question: string, ctx: AskContext, options: AskOptions = {}): Answer {
   const base = { question, citations: [], confidence: 0, id: null };
   const text = cleanText(question).trim();
   if (!/[\p{L}\p{N}]/u.test(text)) {
@@ -37,7 +53,8 @@ export function ask(question: string, ctx: AskContext): Answer {
 
   // A part counts on its own only when it is itself a question, not a fragment of a longer one.
   const parts = [text, ...text.split(QUESTION_BREAK).filter((p) => p && p !== text && isQuestion(p))];
-  const rankings = [...new Set(parts)].map((part) => rank(part, ctx));
+  const earlier = PRONOUN.test(text) ? namedIn(ctx.index.entries.get(options.follows ?? '')) : [];
+  const rankings = [...new Set(parts)].map((part) => rank(part, ctx, earlier));
   rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));
   const ranked = preferAnswers(rankings[0] ?? [], ctx.matching.gapYield);
   const [top, second] = ranked;
@@ -121,8 +138,16 @@ function preferAnswers(ranked: Ranked[], yieldBy: number): Ranked[] {
   return answer ? [answer, ...ranked.filter((r) => r !== answer)] : ranked;
 }
 
-function rank(text: string, ctx: AskContext): Ranked[] {
+function rank(text: string, ctx: AskContext, earlier: readonly string[] = []): Ranked[] {
   const terms = ctx.lexicon.analyse(text);
+  // A pronoun with no name beside it points back at what the previous answer was about.
+  if (earlier.length > 0 && !terms.terms.some((t) => t.startsWith('@'))) {
+    for (const term of earlier) {
+      if (terms.terms.includes(term)) continue;
+      terms.terms.push(term);
+      terms.unsure.set(term, ctx.matching.followUpWeight);
+    }
+  }
   if (terms.terms.length === 0) return [];
   const weights = weighTerms(terms, ctx.index, ctx.matching);
   return ctx.index

@@ -28,6 +28,8 @@ export const MATCHING: Matching = Object.freeze({
   contextWeight: 0.7,
   /** A match sharing no name or story concept with the question counts for this much. */
   plainWordsOnly: 0.7,
+  /** How much the previous answer's names count in a follow-up ("did he…"), against a named one. */
+  followUpWeight: 0.5,
   /** A gap outranks a real answer only by more than this. */
   gapYield: 0.15,
   /** Entries scored in full after the cheap overlap pass. */
@@ -50,6 +52,7 @@ export interface Matching {
   askMismatchPenalty: number;
   factPrior: number;
   gapYield: number;
+  followUpWeight: number;
   plainWordsOnly: number;
   contextDiscount: number;
   contextWeight: number;

@@ -1,5 +1,5 @@
 import type { Story } from '../knowledge/types.js';
-import { ask } from './ask.js';
+import { type AskOptions, ask } from './ask.js';
 import { MATCHING, type Matching } from './config.js';
 import { storyEntries } from './entries.js';
 import { EntryIndex } from './entryIndex.js';
@@ -13,7 +13,8 @@ import type { Answer, Entry, TimelineEvent, TimelineQuery } from './types.js';
  * no Discord. Indexes are built once here and updated in place by upsert/retire.
  */
 export interface Engine {
-  ask(question: string): Answer;
+  /** `follows`: the entry the asker's previous answer came from, so "did he…" can be followed. */
+  ask(question: string, options?: AskOptions): Answer;
   timeline(query?: TimelineQuery): TimelineEvent[];
   /** Curated questions that fit what someone has typed so far, for autocomplete. */
   suggest(partial: string, limit?: number): string[];
@@ -37,7 +38,7 @@ export function createEngine(
   const suggester = new QuestionSuggester(allEntries);
 
   return {
-    ask: (question) => ask(question, { index, lexicon, coverage, matching }),
+    ask: (question, options) => ask(question, { index, lexicon, coverage, matching }, options),
     timeline: (query = {}) => timeline(allEntries(), query, lexicon),
     suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
     entry: (id) => index.entries.get(id)?.entry,

@@ -11,8 +11,11 @@ export interface Terms {
   terms: string[];
   /** Question words present: who, when, where… */
   asks: string[];
-  /** Terms that came from a typo correction, with how sure the correction was (0..1). */
-  corrected: Map<string, number>;
+  /**
+   * Terms the question may not literally hold (a typo's fix, what a pronoun stands for), with how
+   * sure we are of each (0..1): they weigh that much less.
+   */
+  unsure: Map<string, number>;
   /** Terms from words that match nothing the story knows. */
   unknown: string[];
 }
@@ -95,7 +98,7 @@ export class Lexicon {
   }
 
   analyse(text: string): Terms {
-    const corrected = new Map<string, number>();
+    const unsure = new Map<string, number>();
     const unknown: string[] = [];
     const asks = new Set<string>();
     const stems: { stem: string; sureness: number; word: string }[] = [];
@@ -128,7 +131,7 @@ export class Lexicon {
         if (term === undefined) continue;
         terms.push(term);
         const sureness = Math.min(...slice.map((s) => s.sureness));
-        if (sureness < 1) corrected.set(term, sureness);
+        if (sureness < 1) unsure.set(term, sureness);
         i += n;
         matched = true;
         break;
@@ -136,11 +139,11 @@ export class Lexicon {
       if (matched) continue;
       const s = stems[i] as (typeof stems)[number];
       terms.push(s.stem);
-      if (s.sureness < 1) corrected.set(s.stem, s.sureness);
+      if (s.sureness < 1) unsure.set(s.stem, s.sureness);
       if (!this.known.has(s.word) && !this.knownStems.has(s.stem)) unknown.push(s.stem);
       i += 1;
     }
-    return { terms: [...new Set(terms)], asks: [...asks], corrected, unknown };
+    return { terms: [...new Set(terms)], asks: [...asks], unsure, unknown };
   }
 
   /**

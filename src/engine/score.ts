@@ -21,7 +21,7 @@ export function weighTerms(question: Terms, index: EntryIndex, matching: Matchin
   const weights = new Map<string, number>();
   const unknown = new Set(question.unknown);
   for (const term of question.terms) {
-    const sureness = question.corrected.get(term) ?? 1;
+    const sureness = question.unsure.get(term) ?? 1;
     const strangeness = unknown.has(term) ? matching.unknownWeight : 1;
     weights.set(term, index.weight(term) * sureness * strangeness);
   }

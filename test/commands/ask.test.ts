@@ -212,3 +212,20 @@ describe('Feedback on an answer', () => {
     expect(buttons(inDm).some((b) => b.custom_id.startsWith('vote:'))).toBe(false);
   });
 });
+
+describe('Follow-up questions', () => {
+  it('are read against the same person’s previous answer in the same channel, and no one else’s', () => {
+    const ctx = setup();
+    const here = request({}, { channelId: '300000000000000001' });
+    askReply('who is melanie joly', here, ctx);
+    const followUp = askReply('what did she say', here, ctx);
+    expect(JSON.stringify(followUp.embeds)).toMatch(/¶11/);
+
+    const someoneElse = request(
+      {},
+      { channelId: '300000000000000001', user: { id: '100000000000000009', name: 'Bo' } },
+    );
+    const cold = askReply('what did she say', someoneElse, ctx);
+    expect(JSON.stringify(cold.embeds)).not.toMatch(/¶11/);
+  });
+});

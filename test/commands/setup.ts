@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { expect } from 'vitest';
+import { Conversations } from '../../src/bot/conversations.js';
 import { Cooldown } from '../../src/bot/cooldown.js';
 import { createGuildKnowledge } from '../../src/bot/knowledge.js';
 import type { BotContext, CommandRequest, Reply } from '../../src/bot/types.js';
@@ -19,6 +20,7 @@ export function setup({ cooldown }: { cooldown?: Cooldown } = {}): BotContext {
     config,
     logger: pino({ level: 'silent' }),
     cooldown: cooldown ?? new Cooldown(config.ASK_COOLDOWN_COUNT, config.ASK_COOLDOWN_SECONDS),
+    conversations: new Conversations(),
   };
 }
 

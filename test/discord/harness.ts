@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
+import { Conversations } from '../../src/bot/conversations.js';
 import { Cooldown } from '../../src/bot/cooldown.js';
 import { createGuildKnowledge } from '../../src/bot/knowledge.js';
 import type { BotContext } from '../../src/bot/types.js';
@@ -35,6 +36,7 @@ export function testContext(config: Config, logger: Logger = pino({ level: 'sile
     config,
     logger,
     cooldown: new Cooldown(config.ASK_COOLDOWN_COUNT, config.ASK_COOLDOWN_SECONDS),
+    conversations: new Conversations(),
   };
 }
 

@@ -223,6 +223,7 @@ describe('WHEN a command reads who is asking', () => {
       options: { statement: 'A fact', paragraph: 3 },
       user: { id: mod.user.id, name: 'mod' },
       guildId: fake.guild.id,
+      channelId: fake.channelId,
       member: { manageMessages: true, roleIds: [mods.id] },
     });
     expect(seen[1]).toMatchObject({ member: { manageMessages: false, roleIds: [] } });

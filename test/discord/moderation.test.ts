@@ -10,6 +10,7 @@ import {
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
+import { Conversations } from '../../src/bot/conversations.js';
 import { Cooldown } from '../../src/bot/cooldown.js';
 import { createGuildKnowledge } from '../../src/bot/knowledge.js';
 import type { BotContext } from '../../src/bot/types.js';
@@ -82,6 +83,7 @@ async function start(
     config,
     logger: pino({ level: 'silent' }),
     cooldown: new Cooldown(config.ASK_COOLDOWN_COUNT, config.ASK_COOLDOWN_SECONDS),
+    conversations: new Conversations(),
   };
   const bot = await startBot(ctx, config);
   closers.push(() => bot.stop());

@@ -126,3 +126,29 @@ describe('Autocomplete', () => {
     expect(hits.join(' ')).toMatch(/Han Dong/);
   });
 });
+
+describe('When a question follows an earlier answer', () => {
+  const engine = setup();
+
+  it('reads "he" as the person the earlier answer was about', () => {
+    expect(engine.ask('does he deny it', { follows: 'who-is-han-dong' }).answer).toMatch(/den/i);
+    expect(paragraphsOf(engine.ask('does he deny it', { follows: 'who-is-han-dong' }))).toContain(3);
+    expect(engine.ask('what did she say', { follows: 'who-is-joly' }).id).toBe(
+      engine.ask('what did melanie joly say').id,
+    );
+  });
+
+  it('lets a name in the question win over the earlier subject', () => {
+    const named = engine.ask('when were kovrig and spavor released');
+    expect(engine.ask('when were kovrig and spavor released', { follows: 'who-is-han-dong' }).id).toBe(
+      named.id,
+    );
+  });
+
+  it('ignores an earlier answer when the question has no pronoun, or the entry is gone', () => {
+    expect(engine.ask('play some music', { follows: 'who-is-han-dong' }).answered).toBe(false);
+    expect(engine.ask('does he deny it', { follows: 'no-such-entry' })).toMatchObject({
+      question: 'does he deny it',
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach } from 'vitest';
 import fact from '../../commands/fact.js';
+import { Conversations } from '../../src/bot/conversations.js';
 import { Cooldown } from '../../src/bot/cooldown.js';
 import { createGuildKnowledge } from '../../src/bot/knowledge.js';
 import type { BotContext, CommandRequest, Reply } from '../../src/bot/types.js';
@@ -36,6 +37,7 @@ function contextFor(store: KnowledgeStore): BotContext {
     config,
     logger: pino({ level: 'silent' }),
     cooldown: new Cooldown(1000, 1),
+    conversations: new Conversations(),
   };
 }
 
