@@ -59,6 +59,7 @@ export function entryReply(entryId: string, request: CommandRequest, ctx: BotCon
       id: entry.id,
       suggestions: [],
       suggestionIds: [],
+      origin: entry.origin,
     },
     request,
   );

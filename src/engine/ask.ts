@@ -124,6 +124,7 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
     id: entry.id,
     suggestions,
     suggestionIds,
+    origin: entry.origin,
   };
 }
 

@@ -33,6 +33,8 @@ export interface Answer {
   suggestions: string[];
   /** The ids of those entries, in the same order (for "Did you mean…" buttons). */
   suggestionIds: string[];
+  /** Whose entry answered: the curated pack, or this server's moderators. */
+  origin?: 'curated' | 'moderator';
 }
 
 export interface TimelineEvent {

@@ -89,18 +89,24 @@ export function answerEmbed(answer: Answer): APIEmbed {
       title: "The article doesn't cover that",
       description: safeText(answer.answer),
       color: COLOURS.declined,
+      // A known gap cites where the article comes closest.
+      ...(sources ? { fields: [sources] } : {}),
       ...(answer.suggestionIds.length > 0
         ? { footer: { text: 'Did you mean one of the questions below?' } }
         : {}),
     });
   }
   const unsure = answer.confidence < UNSURE_BELOW;
+  const notes = [
+    answer.origin === 'moderator' ? "Added by this server's moderators." : '',
+    unsure ? 'Not sure this is what you asked — try rephrasing.' : '',
+  ].filter(Boolean);
   return fitEmbed({
     title: safeLine(answer.question, LIMITS.embedTitle) || 'Your question',
     description: safeText(answer.answer),
     color: unsure ? COLOURS.unsure : COLOURS.answered,
     ...(sources ? { fields: [sources] } : {}),
-    ...(unsure ? { footer: { text: 'Not sure this is what you asked — try rephrasing.' } } : {}),
+    ...(notes.length > 0 ? { footer: { text: notes.join(' ') } } : {}),
   });
 }
 

@@ -5,7 +5,17 @@ import { findComponentHandler } from '../../commands/index.js';
 import { Cooldown } from '../../src/bot/cooldown.js';
 import { UserFacingError } from '../../src/bot/types.js';
 import { answerEmbed } from '../../src/render/discord.js';
-import { addFact, buttons, embedOf, expectWithinLimits, request, setup, shown, story } from './setup.js';
+import {
+  addFact,
+  buttons,
+  embedOf,
+  expectWithinLimits,
+  GUILD,
+  request,
+  setup,
+  shown,
+  story,
+} from './setup.js';
 
 const sourcesOf = (reply: Parameters<typeof embedOf>[0]) =>
   embedOf(reply).fields?.find((f) => f.name === 'Sources')?.value ?? '';
@@ -227,5 +237,26 @@ describe('Follow-up questions', () => {
     );
     const cold = askReply('what did she say', someoneElse, ctx);
     expect(JSON.stringify(cold.embeds)).not.toMatch(/¶11/);
+  });
+});
+
+describe('Sources shown with a declined question', () => {
+  it('cite where the article comes closest when the question is a known gap', () => {
+    const ctx = setup();
+    const engine = ctx.knowledge.engineFor(GUILD);
+    const gap = engine.entries().find((e) => e.kind === 'gap');
+    if (!gap) throw new Error('the story pack has no gaps');
+    const reply = askReply(gap.title, request(), ctx);
+    const embed = embedOf(reply);
+    expect(embed.title).toMatch(/doesn't cover/);
+    expect(JSON.stringify(embed.fields)).toMatch(/¶\d+/);
+  });
+});
+
+describe("An answer from this server's moderators", () => {
+  it('says so under the answer, so readers can tell it from the curated article', () => {
+    const base = setup().knowledge.engineFor(GUILD).ask('who is han dong');
+    expect(answerEmbed({ ...base, origin: 'moderator' }).footer?.text).toMatch(/moderators/);
+    expect(answerEmbed({ ...base, origin: 'curated' }).footer?.text ?? '').not.toMatch(/moderators/);
   });
 });
