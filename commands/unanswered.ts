@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   ButtonStyle,
   ComponentType,
@@ -15,8 +16,8 @@ import type { DeclinedQuestion } from '../src/store/store.js';
 
 /**
  * `/unanswered`: the questions this server asked that the bot declined, most asked first, each
- * with a button for a ready-to-paste `/fact add` and one to dismiss it. Buttons carry the
- * question's place in the list (`unanswered:draft:<n>`), read again from the store on click.
+ * with a button for a ready-to-paste `/fact add` and one to dismiss it. Buttons carry a short
+ * hash of the question (`unanswered:draft:<hash>`), not its place: the list changes between clicks.
  */
 
 // One row of two buttons per question, and Discord allows five rows.
@@ -35,7 +36,10 @@ function declined(guildId: string, ctx: BotContext): DeclinedQuestion[] {
   return store.topDeclined(guildId, SHOWN);
 }
 
-function row(n: number): ActionRow {
+/** Enough of a SHA-256 to tell a server's declined questions apart, short enough for a custom_id. */
+const keyOf = (question: string) => createHash('sha256').update(question).digest('hex').slice(0, 16);
+
+function row(n: number, question: string): ActionRow {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -43,13 +47,13 @@ function row(n: number): ActionRow {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         label: `Draft a fact for #${n}`,
-        custom_id: `unanswered:draft:${n}`,
+        custom_id: `unanswered:draft:${keyOf(question)}`,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         label: `Dismiss #${n}`,
-        custom_id: `unanswered:dismiss:${n}`,
+        custom_id: `unanswered:dismiss:${keyOf(question)}`,
       },
     ],
   };
@@ -61,9 +65,10 @@ export function factTemplate(question: string): string {
   return `/fact add statement:… paragraph:… quote:… phrasing:"${quoted}"`;
 }
 
-function questionAt(request: ComponentRequest, guildId: string, ctx: BotContext): DeclinedQuestion {
-  const n = Number(request.args[1]);
-  const found = Number.isInteger(n) ? declined(guildId, ctx)[n - 1] : undefined;
+function questionFor(request: ComponentRequest, guildId: string, ctx: BotContext): DeclinedQuestion {
+  const key = request.args[1] ?? '';
+  // Look further than the five shown: the question may have moved down since the list was shown.
+  const found = ctx.knowledge.store?.topDeclined(guildId, 500).find((q) => keyOf(q.question) === key);
   if (!found) throw new UserFacingError('That question is no longer in the list; run `/unanswered` again.');
   return found;
 }
@@ -79,7 +84,7 @@ export default {
     );
     return {
       content: truncate(lines.join('\n'), LIMITS.content),
-      components: questions.map((_, i) => row(i + 1)),
+      components: questions.map((q, i) => row(i + 1, q.question)),
       ephemeral: true,
     };
   },
@@ -88,7 +93,7 @@ export default {
       prefix: 'unanswered',
       execute(request, ctx): Reply {
         const { guildId } = requireModerator(request, ctx.config);
-        const question = questionAt(request, guildId, ctx);
+        const question = questionFor(request, guildId, ctx);
         if (request.args[0] === 'dismiss') {
           ctx.knowledge.store?.dismissDeclined(guildId, question.question);
           return { content: `Dismissed: ${safeText(question.question)}`, ephemeral: true };
