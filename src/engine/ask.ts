@@ -56,7 +56,7 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
   const earlier = PRONOUN.test(text) ? namedIn(ctx.index.entries.get(options.follows ?? '')) : [];
   const rankings = [...new Set(parts)].map((part) => rank(part, ctx, earlier));
   rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));
-  const ranked = preferAnswers(rankings[0] ?? [], ctx.matching.gapYield);
+  const ranked = preferAnswers(rankings[0] ?? [], ctx.matching.gapYield, ctx.matching.gapKeepAbove);
   const [top, second] = ranked;
 
   // A fact the top Q&A draws on says the same thing: it is no rival.
@@ -132,9 +132,10 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
  * A gap ("the article doesn't say…") wins only clearly: when a real answer scores nearly as well,
  * the question is more likely one the article answers, in words the gap happens to share.
  */
-function preferAnswers(ranked: Ranked[], yieldBy: number): Ranked[] {
+function preferAnswers(ranked: Ranked[], yieldBy: number, keepAbove: number): Ranked[] {
   const [top] = ranked;
-  if (top?.candidate.entry.kind !== 'gap') return ranked;
+  // A question asked just as the gap is asked keeps the gap: "how many MPs voted for it".
+  if (top?.candidate.entry.kind !== 'gap' || top.score >= keepAbove) return ranked;
   const answer = ranked.find((r) => r.candidate.entry.kind !== 'gap' && r.score >= top.score - yieldBy);
   return answer ? [answer, ...ranked.filter((r) => r !== answer)] : ranked;
 }

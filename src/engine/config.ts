@@ -30,6 +30,8 @@ export const MATCHING: Matching = Object.freeze({
   plainWordsOnly: 0.7,
   /** How much the previous answer's names count in a follow-up ("did he…"), against a named one. */
   followUpWeight: 0.5,
+  /** …unless the gap matches this well: then the question is the gap's own. */
+  gapKeepAbove: 0.95,
   /** A gap outranks a real answer only by more than this. */
   gapYield: 0.15,
   /** Entries scored in full after the cheap overlap pass. */
@@ -52,6 +54,7 @@ export interface Matching {
   askMismatchPenalty: number;
   factPrior: number;
   gapYield: number;
+  gapKeepAbove: number;
   followUpWeight: number;
   plainWordsOnly: number;
   contextDiscount: number;
