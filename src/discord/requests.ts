@@ -4,7 +4,7 @@ import {
   type BaseInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
-  type GuildMember,
+  GuildMember,
   type Message,
   type MessageComponentInteraction,
   PermissionFlagsBits,
@@ -31,6 +31,28 @@ function roleIdsOf(member: GuildMember | { roles: string[] }, guildId: string): 
   return ids.filter((id) => id !== guildId);
 }
 
+/**
+ * Manage Messages across the server, not just in this channel: a channel-level grant must not let
+ * someone change the facts every channel sees. Computed from the member's roles when the guild is
+ * cached; Discord's per-channel figure is the fallback.
+ */
+function serverWideManageMessages(interaction: BaseInteraction): boolean {
+  const { member, guild } = interaction;
+  if (member instanceof GuildMember) return member.permissions.has(PermissionFlagsBits.ManageMessages);
+  if (member && guild && Array.isArray(member.roles)) {
+    if (guild.ownerId === interaction.user.id) return true;
+    const roles = [guild.id, ...member.roles].flatMap((id) => guild.roles.cache.get(id) ?? []);
+    if (roles.length > 0) {
+      return roles.some(
+        (r) =>
+          r.permissions.has(PermissionFlagsBits.Administrator) ||
+          r.permissions.has(PermissionFlagsBits.ManageMessages),
+      );
+    }
+  }
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
+}
+
 function interactionBase(interaction: BaseInteraction): RequestBase {
   const { guildId, member } = interaction;
   return {
@@ -40,8 +62,7 @@ function interactionBase(interaction: BaseInteraction): RequestBase {
     member:
       guildId && member
         ? {
-            // Discord computes these for the channel (Administrator included), so no cache is needed.
-            manageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+            manageMessages: serverWideManageMessages(interaction),
             roleIds: roleIdsOf(member, guildId),
           }
         : null,

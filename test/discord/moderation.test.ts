@@ -241,6 +241,32 @@ describe('GIVEN a member without Manage Messages and without a moderator role', 
   });
 });
 
+describe('GIVEN a member with Manage Messages in one channel only (a channel override)', () => {
+  it('WHEN they /fact add THEN they are refused: a change reaches every channel, so it takes the server-wide right', async () => {
+    const { fake, store, reader } = await start();
+
+    const reply = await fake.sendInteraction({
+      name: 'fact',
+      options: [
+        {
+          name: 'add',
+          type: OptionType.Subcommand,
+          options: Object.entries(JOHNSTON).map(([name, value]) => ({
+            name,
+            type: OptionType.String,
+            value,
+          })),
+        },
+      ],
+      user: reader.user,
+      member: { permissions: PermissionFlagsBits.ManageMessages | PermissionFlagsBits.SendMessages },
+    });
+
+    expect(ephemeral(reply)).toBe(NOT_A_MODERATOR);
+    expect(store.overlay(fake.guild.id)).toEqual([]);
+  });
+});
+
 describe('WHEN /fact add comes from a DM with the bot', () => {
   it('THEN it is refused privately (moderator commands work only in a server), even for a moderator', async () => {
     const { fake, store, mod } = await start();
