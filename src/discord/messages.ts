@@ -29,6 +29,10 @@ export function createMessageHandler(
   ctx: BotContext,
   askReply: AskReply,
 ): (message: Message) => Promise<void> {
+  // A private notice (the cooldown's) cannot be private in a channel: say it once, then stay quiet,
+  // so someone spamming mentions does not make the bot spam back.
+  const noticed = new Map<string, number>();
+  const quietMs = ctx.config.ASK_COOLDOWN_SECONDS * 1000;
   return async (message) => {
     if (message.author.bot) return;
     const me = message.client.user;
@@ -44,6 +48,12 @@ export function createMessageHandler(
     } catch (error) {
       if (!(error instanceof UserFacingError)) ctx.logger.error({ err: error, ...where }, 'mention failed');
       reply = { content: error instanceof UserFacingError ? error.message : SOMETHING_WENT_WRONG };
+    }
+    if (reply.ephemeral) {
+      const last = noticed.get(message.author.id) ?? 0;
+      if (Date.now() - last < quietMs) return;
+      noticed.set(message.author.id, Date.now());
+      if (noticed.size > 10_000) noticed.clear();
     }
     try {
       await replyToMessage(message, reply);

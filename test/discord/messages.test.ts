@@ -122,3 +122,22 @@ describe('GIVEN the bot has no Message Content intent', () => {
     for (const reply of replies) expect(reply.body.embeds?.length).toBe(1);
   });
 });
+
+describe('GIVEN someone mentions the bot faster than the cooldown allows', () => {
+  it('THEN the bot says so once in the channel and then stays quiet, rather than spam back', async () => {
+    const { fake } = await start({ ASK_COOLDOWN_COUNT: '1', ASK_COOLDOWN_SECONDS: '60' });
+
+    const first = fake.sendMessage({ content: 'who is Han Dong?', mentionBot: true });
+    await fake.waitForChannelMessage(replyTo(first.id));
+    const second = fake.sendMessage({ content: 'who is Han Dong?', mentionBot: true });
+    const notice = await fake.waitForChannelMessage(replyTo(second.id));
+    const third = fake.sendMessage({ content: 'who is Han Dong?', mentionBot: true });
+    // Someone else's question, answered, shows the bot has handled the third before we look.
+    const other = fake.addMember({ username: 'cleo' });
+    const sentinel = fake.sendMessage({ content: 'who is Han Dong?', mentionBot: true, author: other.user });
+    await fake.waitForChannelMessage(replyTo(sentinel.id));
+
+    expect(notice.body.content).toMatch(/asking quickly/);
+    expect(fake.channelMessages.filter(replyTo(third.id))).toEqual([]);
+  });
+});
