@@ -77,7 +77,14 @@ function refusedByCooldown(request: CommandRequest, ctx: BotContext): Reply | un
 function answerReply(answer: Answer, request: CommandRequest): Reply {
   const rows = suggestionRows(answer.suggestions, answer.suggestionIds);
   // Votes are kept per server, so answers in DMs carry no 👍/👎.
-  if (answer.answered && answer.id !== null && request.guildId !== null) rows.push(voteRow(answer.id));
+  // An id too long for a custom_id gets no vote buttons rather than ones that vote for another entry.
+  if (
+    answer.answered &&
+    answer.id !== null &&
+    request.guildId !== null &&
+    voteCustomId('down', answer.id).length <= LIMITS.customId
+  )
+    rows.push(voteRow(answer.id));
   return { embeds: [answerEmbed(answer)], components: rows };
 }
 
@@ -86,9 +93,29 @@ function voteRow(entryId: string): ActionRow {
     type: ComponentType.Button as const,
     style: ButtonStyle.Secondary as const,
     emoji: { name: emoji },
-    custom_id: voteCustomId(value, entryId).slice(0, LIMITS.customId),
+    custom_id: voteCustomId(value, entryId),
   });
   return { type: ComponentType.ActionRow, components: [button('up', '👍'), button('down', '👎')] };
+}
+
+/**
+ * A private answer stays private: its "Did you mean" buttons answer privately too
+ * (`ask:private:<id>`); one whose id no longer fits a custom_id is dropped.
+ */
+function privately(reply: Reply): Reply {
+  const components = (reply.components ?? [])
+    .map((row) => ({
+      ...row,
+      components: row.components
+        .map((c) =>
+          'custom_id' in c && c.custom_id.startsWith('ask:entry:')
+            ? { ...c, custom_id: c.custom_id.replace('ask:entry:', 'ask:private:') }
+            : c,
+        )
+        .filter((c) => !('custom_id' in c) || c.custom_id.length <= LIMITS.customId),
+    }))
+    .filter((row) => row.components.length > 0);
+  return { ...reply, components, ephemeral: true };
 }
 
 export default {
@@ -96,7 +123,7 @@ export default {
   execute(request, ctx) {
     const { question, private: alone } = request.options;
     const reply = askReply(typeof question === 'string' ? question : '', request, ctx);
-    return alone === true ? { ...reply, ephemeral: true } : reply;
+    return alone === true ? privately(reply) : reply;
   },
   autocomplete(request, ctx) {
     const seen = new Set<string>();
@@ -115,8 +142,10 @@ export default {
       prefix: 'ask',
       execute(request, ctx) {
         const [action, ...id] = request.args;
-        if (action !== 'entry' || id.length === 0) throw new UserFacingError('That button no longer works.');
-        return entryReply(id.join(':'), request, ctx);
+        if ((action !== 'entry' && action !== 'private') || id.length === 0)
+          throw new UserFacingError('That button no longer works.');
+        const reply = entryReply(id.join(':'), request, ctx);
+        return action === 'private' ? privately(reply) : reply;
       },
     },
   ],

@@ -260,3 +260,18 @@ describe("An answer from this server's moderators", () => {
     expect(answerEmbed({ ...base, origin: 'curated' }).footer?.text ?? '').not.toMatch(/moderators/);
   });
 });
+
+describe('A private answer', () => {
+  it('keeps its "Did you mean" clicks private too', async () => {
+    const ctx = setup();
+    const reply = await ask.execute(request({ question: 'what about the michaels', private: true }), ctx);
+    expect(reply.ephemeral).toBe(true);
+    const suggested = buttons(reply).filter((b) => b.custom_id.startsWith('ask:'));
+    expect(suggested.length).toBeGreaterThan(0);
+    for (const b of suggested) expect(b.custom_id).toMatch(/^ask:private:/);
+
+    const click = findComponentHandler(suggested[0]?.custom_id ?? '');
+    const answer = await click?.handler.execute({ ...request(), args: click.args }, ctx);
+    expect(answer?.ephemeral).toBe(true);
+  });
+});
