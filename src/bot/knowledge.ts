@@ -32,6 +32,9 @@ export function normaliseQuestion(question: string): string {
   return question.toLowerCase().replace(/\s+/g, ' ').trim().slice(0, DECLINED_MAX).trim();
 }
 
+/** Servers with their own changes whose engines stay built; others are rebuilt from the store on use. */
+const MAX_CACHED_ENGINES = 200;
+
 export function createGuildKnowledge(story: Story, store?: KnowledgeStore): GuildKnowledge {
   const curatedEngine = createEngine(story);
   const curatedEntries = new Map(storyEntries(story).map((e) => [e.id, e]));
@@ -48,12 +51,20 @@ export function createGuildKnowledge(story: Story, store?: KnowledgeStore): Guil
     ...(store ? { store } : {}),
     engineFor(guildId) {
       if (guildId === null) return curatedEngine;
-      let engine = engines.get(guildId);
-      if (!engine) {
-        engine = createEngine(story);
-        for (const { entryId, draft } of store?.overlay(guildId) ?? []) apply(engine, entryId, draft);
-        engines.set(guildId, engine);
+      const cached = engines.get(guildId);
+      if (cached) {
+        // Most recently used last: the first key is the one to evict.
+        engines.delete(guildId);
+        engines.set(guildId, cached);
+        return cached;
       }
+      // A server whose moderators changed nothing shares the curated engine: no copy per server.
+      const overlay = store?.overlay(guildId) ?? [];
+      if (overlay.length === 0) return curatedEngine;
+      const engine = createEngine(story);
+      for (const { entryId, draft } of overlay) apply(engine, entryId, draft);
+      engines.set(guildId, engine);
+      if (engines.size > MAX_CACHED_ENGINES) engines.delete(engines.keys().next().value as string);
       return engine;
     },
     curated: (entryId) => curatedEntries.get(entryId),
