@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { alice, fact, qa, runChild, spawnChild, useTempDir } from './fixtures.js';
+import { addEntry, alice, fact, qa, runChild, spawnChild, useTempDir } from './fixtures.js';
 
 const GUILD = '900000000000000001';
 
@@ -9,14 +9,7 @@ describe('after a restart', () => {
 
   it('a new process sees every change', async () => {
     const store = tmp.open();
-    store.record({
-      guildId: GUILD,
-      entryId: 'a',
-      action: 'add',
-      before: null,
-      after: fact('a'),
-      actor: alice,
-    });
+    addEntry(store, GUILD, 'a', fact('a'), alice);
     store.record({
       guildId: GUILD,
       entryId: 'b',

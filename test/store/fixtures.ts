@@ -10,6 +10,17 @@ import type { Actor, EntryDraft, KnowledgeStore } from '../../src/store/store.js
 export const alice: Actor = { id: '100000000000000001', name: 'Alice' };
 export const bob: Actor = { id: '100000000000000002', name: 'Bob' };
 
+/** The first revision of an entry: `added` by `actor`, from nothing. */
+export function addEntry(
+  store: KnowledgeStore,
+  guildId: string,
+  entryId: string,
+  after: EntryDraft,
+  actor: Actor,
+) {
+  return store.record({ guildId, entryId, action: 'add', before: null, after, actor });
+}
+
 export function fact(text: string, extra: Partial<EntryDraft> = {}): EntryDraft {
   return {
     kind: 'fact',

@@ -1,21 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ImportError, type KnowledgeStore } from '../../src/store/store.js';
-import { alice, bob, fact, qa, useTempDir } from './fixtures.js';
+import { addEntry, alice, bob, fact, qa, useTempDir } from './fixtures.js';
 
 const SOURCE = '900000000000000001';
 const TARGET = '900000000000000002';
 
 /** A guild with an edited entry, a moderator's own Q&A and a retired entry. */
 function seed(store: KnowledgeStore) {
-  store.record({
-    guildId: SOURCE,
-    entryId: 'edited',
-    action: 'add',
-    before: null,
-    after: fact('v1'),
-    actor: alice,
-  });
+  addEntry(store, SOURCE, 'edited', fact('v1'), alice);
   store.record({
     guildId: SOURCE,
     entryId: 'edited',
@@ -110,14 +103,7 @@ describe('importing an export into another guild', () => {
   it('reports changes against what the guild has now, recording what it had as "before"', () => {
     const store = tmp.open();
     seed(store);
-    store.record({
-      guildId: TARGET,
-      entryId: 'edited',
-      action: 'add',
-      before: null,
-      after: fact('local'),
-      actor: bob,
-    });
+    addEntry(store, TARGET, 'edited', fact('local'), bob);
 
     const plan = store.importGuild(TARGET, store.exportGuild(SOURCE), alice, { dryRun: false });
 
@@ -158,14 +144,7 @@ describe('importing an export into another guild', () => {
   describe('when the file is invalid', () => {
     it('refuses it all, naming each bad entry and what is wrong with it', () => {
       const store = tmp.open();
-      store.record({
-        guildId: TARGET,
-        entryId: 'kept',
-        action: 'add',
-        before: null,
-        after: fact('kept'),
-        actor: bob,
-      });
+      addEntry(store, TARGET, 'kept', fact('kept'), bob);
       const file = {
         format: 1,
         guildId: SOURCE,

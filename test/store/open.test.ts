@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/store/sqlite/connect.js';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite/open.js';
-import { alice, fact, useTempDir } from './fixtures.js';
+import { addEntry, alice, fact, useTempDir } from './fixtures.js';
 
 const GUILD = '900000000000000001';
 // Root writes through chmod 0o555, so the read-only-directory case can only be seen as a normal user.
@@ -82,14 +82,7 @@ describe('migrations', () => {
 
   it('are applied once, and re-opening keeps the data', () => {
     const first = tmp.open();
-    first.record({
-      guildId: GUILD,
-      entryId: 'a',
-      action: 'add',
-      before: null,
-      after: fact('a'),
-      actor: alice,
-    });
+    addEntry(first, GUILD, 'a', fact('a'), alice);
     first.close();
     tmp.open().close();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DraftError, StaleEditError } from '../../src/store/store.js';
-import { alice, bob, fact, qa, useTempDir } from './fixtures.js';
+import { addEntry, alice, bob, fact, qa, useTempDir } from './fixtures.js';
 
 const GUILD = '900000000000000001';
 const OTHER_GUILD = '900000000000000002';
@@ -79,14 +79,7 @@ describe('the revision log', () => {
       const store = tmp.open();
       const { phrasings: _p, entities: _e, ...bare } = fact('  padded  ');
 
-      const saved = store.record({
-        guildId: GUILD,
-        entryId: 'a',
-        action: 'add',
-        before: null,
-        after: bare as never,
-        actor: alice,
-      });
+      const saved = addEntry(store, GUILD, 'a', bare as never, alice);
 
       expect(saved.after).toEqual(fact('padded'));
       expect(store.overlay(GUILD)[0]?.draft).toEqual(fact('padded'));
@@ -96,22 +89,8 @@ describe('the revision log', () => {
   describe('the overlay', () => {
     it('shows the latest state of every entry the guild touched, and nothing else', () => {
       const store = tmp.open();
-      store.record({
-        guildId: GUILD,
-        entryId: 'b',
-        action: 'add',
-        before: null,
-        after: fact('b1'),
-        actor: alice,
-      });
-      store.record({
-        guildId: GUILD,
-        entryId: 'a',
-        action: 'add',
-        before: null,
-        after: qa('Who?', 'a1'),
-        actor: alice,
-      });
+      addEntry(store, GUILD, 'b', fact('b1'), alice);
+      addEntry(store, GUILD, 'a', qa('Who?', 'a1'), alice);
       store.record({
         guildId: GUILD,
         entryId: 'b',
@@ -136,14 +115,7 @@ describe('the revision log', () => {
   describe('when an entry is retired', () => {
     it('shows it as retired in the overlay and keeps every earlier revision', () => {
       const store = tmp.open();
-      store.record({
-        guildId: GUILD,
-        entryId: 'a',
-        action: 'add',
-        before: null,
-        after: fact('a1'),
-        actor: alice,
-      });
+      addEntry(store, GUILD, 'a', fact('a1'), alice);
       store.record({
         guildId: GUILD,
         entryId: 'a',
@@ -191,14 +163,7 @@ describe('the revision log', () => {
   describe('when a moderator reverts to an older revision', () => {
     it('records the revert as a new revision whose content is the older one', () => {
       const store = tmp.open();
-      store.record({
-        guildId: GUILD,
-        entryId: 'a',
-        action: 'add',
-        before: null,
-        after: fact('good'),
-        actor: alice,
-      });
+      addEntry(store, GUILD, 'a', fact('good'), alice);
       store.record({
         guildId: GUILD,
         entryId: 'a',
@@ -236,14 +201,7 @@ describe('the revision log', () => {
     it('lists the newest changes first, across entries, up to the limit', () => {
       const store = tmp.open();
       for (const id of ['a', 'b', 'c']) {
-        store.record({
-          guildId: GUILD,
-          entryId: id,
-          action: 'add',
-          before: null,
-          after: fact(id),
-          actor: alice,
-        });
+        addEntry(store, GUILD, id, fact(id), alice);
       }
       store.record({
         guildId: GUILD,
@@ -267,15 +225,7 @@ describe('the revision log', () => {
   describe('when a draft breaks the rules', () => {
     it('refuses it, says what is wrong and records nothing', () => {
       const store = tmp.open();
-      const save = () =>
-        store.record({
-          guildId: GUILD,
-          entryId: 'a',
-          action: 'add',
-          before: null,
-          after: fact('x', { date: '2023-02-30' }),
-          actor: alice,
-        });
+      const save = () => addEntry(store, GUILD, 'a', fact('x', { date: '2023-02-30' }), alice);
 
       expect(save).toThrow(DraftError);
       expect(save).toThrow('date 2023-02-30 does not exist');
@@ -303,14 +253,7 @@ describe('the revision log', () => {
   describe('when guilds share the database', () => {
     it("keeps each guild's changes to itself", () => {
       const store = tmp.open();
-      store.record({
-        guildId: GUILD,
-        entryId: 'a',
-        action: 'add',
-        before: null,
-        after: fact('mine'),
-        actor: alice,
-      });
+      addEntry(store, GUILD, 'a', fact('mine'), alice);
 
       expect(store.overlay(OTHER_GUILD)).toEqual([]);
       expect(store.history(OTHER_GUILD, 'a')).toEqual([]);
@@ -320,23 +263,9 @@ describe('the revision log', () => {
 
     it("numbers the same entry's revisions separately in each guild", () => {
       const store = tmp.open();
-      store.record({
-        guildId: GUILD,
-        entryId: 'a',
-        action: 'add',
-        before: null,
-        after: fact('one'),
-        actor: alice,
-      });
+      addEntry(store, GUILD, 'a', fact('one'), alice);
 
-      const elsewhere = store.record({
-        guildId: OTHER_GUILD,
-        entryId: 'a',
-        action: 'add',
-        before: null,
-        after: fact('other'),
-        actor: bob,
-      });
+      const elsewhere = addEntry(store, OTHER_GUILD, 'a', fact('other'), bob);
 
       expect(elsewhere.rev).toBe(1);
     });
@@ -348,14 +277,7 @@ describe('when two moderators edit the same fact', () => {
 
   it('refuses the edit made from an old revision and says who changed it since, and when', () => {
     const store = tmp.open();
-    store.record({
-      guildId: GUILD,
-      entryId: 'a',
-      action: 'add',
-      before: null,
-      after: fact('v1'),
-      actor: alice,
-    });
+    addEntry(store, GUILD, 'a', fact('v1'), alice);
     const bobs = store.record({
       guildId: GUILD,
       entryId: 'a',
@@ -392,14 +314,7 @@ describe('when two moderators edit the same fact', () => {
 
   it('treats a missing baseRev as "never changed here", so it cannot overwrite an existing change', () => {
     const store = tmp.open();
-    store.record({
-      guildId: GUILD,
-      entryId: 'a',
-      action: 'add',
-      before: null,
-      after: fact('v1'),
-      actor: alice,
-    });
+    addEntry(store, GUILD, 'a', fact('v1'), alice);
 
     expect(() =>
       store.record({
