@@ -7,8 +7,8 @@ import type { EntryDraft, KnowledgeStore } from '../store/store.js';
 
 /**
  * What each server knows: the curated story, plus that server's moderator overlay from the store.
- * Engines are built on first use per server and kept, so a question costs no rebuild; a committed
- * change updates that one server's engine in place.
+ * Servers without changes share one curated engine; a server with changes gets its own, built from
+ * the store on first use and updated in place by each committed change (never the shared one).
  */
 export interface GuildKnowledge {
   readonly story: Story;
