@@ -134,9 +134,11 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
  */
 function preferAnswers(ranked: Ranked[], yieldBy: number, keepAbove: number): Ranked[] {
   const [top] = ranked;
-  // A question asked just as the gap is asked keeps the gap: "how many MPs voted for it".
-  if (top?.candidate.entry.kind !== 'gap' || top.score >= keepAbove) return ranked;
-  const answer = ranked.find((r) => r.candidate.entry.kind !== 'gap' && r.score >= top.score - yieldBy);
+  if (top?.candidate.entry.kind !== 'gap') return ranked;
+  // A question asked just as the gap is asked keeps the gap ("how many MPs voted for it"), unless
+  // it is asked just as well for an answer: "han dong denied it?" is answered, not declined.
+  const within = top.score >= keepAbove ? TIE : yieldBy;
+  const answer = ranked.find((r) => r.candidate.entry.kind !== 'gap' && r.score >= top.score - within);
   return answer ? [answer, ...ranked.filter((r) => r !== answer)] : ranked;
 }
 
@@ -195,5 +197,8 @@ const isQuestion = (part: string) => QUESTION_START.test(part.trim());
 
 /** On a tie a moderator's entry wins: it is the newer word on the story. */
 const originRank = (r: Ranked) => (r.candidate.entry.origin === 'moderator' ? 0 : 1);
+
+/** Scores this close are the same score. */
+const TIE = 1e-6;
 
 const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;

@@ -6,6 +6,9 @@ export const EVAL_DIR = new URL('../../data/eval/', import.meta.url).pathname;
 export const EVAL_SETS = ['tuning', 'heldout'] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
+/** Held-out sets are measured, never read question by question while the engine changes. */
+export const isHeldOut = (name: EvalSetName) => name.startsWith('heldout');
+
 const evalQuestionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     q: z.string(),
