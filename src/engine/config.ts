@@ -10,6 +10,8 @@ export const MATCHING: Matching = Object.freeze({
   recallBias: 2,
   /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
   bagDiscount: 0.85,
+  /** How much of a bag match rests on the best single phrasing's fit, to part entries the bag ties. */
+  phrasingFit: 0.1,
   /**
    * How much a word the story never uses counts against a match, relative to a rare story word.
    * High: "how OLD is meng" must not be answered by "who is meng". Low: "what COMPANY does meng
@@ -49,6 +51,7 @@ export interface Matching {
   sureConfidence: number;
   recallBias: number;
   bagDiscount: number;
+  phrasingFit: number;
   answerTextDiscount: number;
   unknownWeight: number;
   askMismatchPenalty: number;

@@ -109,7 +109,8 @@ export class Lexicon {
         asks.add(askedKind(raw, all[i + 1]));
         continue;
       }
-      if (STOP_WORDS.has(raw)) continue;
+      // A lone letter ("quick q:", "the u.s.") names nothing a question could be about.
+      if (STOP_WORDS.has(raw) || /^\p{L}$/u.test(raw)) continue;
       let word = raw;
       let sureness = 1;
       if (!this.known.has(raw) && !this.knownStems.has(stemmer(raw))) {

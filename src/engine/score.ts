@@ -73,7 +73,10 @@ export function scoreEntry(
     if (candidate.askedTerms.has(term)) bag += w;
     else if (candidate.contextTerms.has(term)) inContext += w;
   }
-  best = Math.max(best, (bag / total) * matching.bagDiscount);
+  // The bag is the union of many phrasings, so several entries often cover a short question
+  // equally; the one with a single way of asking that fits the question best is the likelier one.
+  const fit = 1 - matching.phrasingFit + matching.phrasingFit * best;
+  best = Math.max(best, (bag / total) * matching.bagDiscount * fit);
   // Words found only in the cited paragraph ("what city…" → "Toronto") are evidence, but weaker.
   best = Math.max(best, ((bag + inContext * matching.contextWeight) / total) * matching.contextDiscount);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { BAR, evaluate, FLOOR, ratio } from '../../src/eval/evaluate.js';
-import { loadEvalSet } from '../../src/eval/questions.js';
+import { EVAL_SETS, loadEvalSet } from '../../src/eval/questions.js';
 import { loadStory } from '../../src/knowledge/load.js';
 
 const story = loadStory();
@@ -12,7 +12,7 @@ describe('The held-out questions (never tuned on)', () => {
   const questions = loadEvalSet('heldout');
   const report = evaluate(engine, questions);
 
-  it('are answered correctly, with a citation, no less often than last measured (77%)', () => {
+  it('are answered correctly, with a citation, no less often than last measured (71%)', () => {
     expect(ratio(report.answerable.correct, report.answerable.total)).toBeGreaterThanOrEqual(
       FLOOR.answerable,
     );
@@ -36,14 +36,14 @@ describe('The held-out questions (never tuned on)', () => {
 });
 
 describe('The question sets', () => {
-  it.each(['tuning', 'heldout'] as const)('%s: every expected entry exists (or is marked "none")', (name) => {
+  it.each(EVAL_SETS)('%s: every expected entry exists (or is marked "none")', (name) => {
     for (const q of loadEvalSet(name)) {
       if (q.kind === 'answerable') for (const id of q.expect) expect(id === 'none' || ids.has(id)).toBe(true);
     }
   });
 
   it('hold at least 150 questions between them, of all three kinds', () => {
-    const all = [...loadEvalSet('tuning'), ...loadEvalSet('heldout')];
+    const all = EVAL_SETS.flatMap((name) => loadEvalSet(name));
     expect(all.length).toBeGreaterThanOrEqual(150);
     for (const kind of ['answerable', 'offtopic', 'unanswerable']) {
       expect(all.filter((q) => q.kind === kind).length).toBeGreaterThanOrEqual(20);
