@@ -56,7 +56,11 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
   const earlier = PRONOUN.test(text) ? namedIn(ctx.index.entries.get(options.follows ?? '')) : [];
   const rankings = [...new Set(parts)].map((part) => rank(part, ctx, earlier));
   rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));
-  const ranked = preferAnswers(rankings[0] ?? [], ctx.matching.gapYield, ctx.matching.gapKeepAbove);
+  const ranked = preferAnswers(
+    answerablePart(rankings, ctx.matching) ?? [],
+    ctx.matching.gapYield,
+    ctx.matching.gapKeepAbove,
+  );
   const [top, second] = ranked;
 
   // A fact the top Q&A draws on says the same thing: it is no rival.
@@ -126,6 +130,20 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
     suggestionIds,
     origin: entry.origin,
   };
+}
+
+/**
+ * "were they freed, or did his request work?": when the article answers one part of a question
+ * and only a gap fits the best-scoring part, the part it answers is the one to answer.
+ */
+function answerablePart(rankings: Ranked[][], matching: Matching): Ranked[] | undefined {
+  const [first] = rankings;
+  if (first?.[0]?.candidate.entry.kind !== 'gap') return first;
+  return (
+    rankings.find(
+      (r) => r[0] && r[0].candidate.entry.kind !== 'gap' && r[0].score >= matching.minConfidence,
+    ) ?? first
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ export const MATCHING: Matching = Object.freeze({
   /** …unless it is this sure, in which case the runner-up becomes a suggestion. */
   sureConfidence: 0.72,
   /** How much more recall counts than precision in a phrasing's match (F-beta). */
-  recallBias: 2,
+  recallBias: 1,
   /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
   bagDiscount: 0.85,
   /** How much of a bag match rests on the best single phrasing's fit, to part entries the bag ties. */
@@ -30,6 +30,8 @@ export const MATCHING: Matching = Object.freeze({
   contextWeight: 0.7,
   /** A match sharing no name or story concept with the question counts for this much. */
   plainWordsOnly: 0.7,
+  /** A question of one plain word counts for this much more: too vague to answer outright. */
+  vagueQuestion: 0.6,
   /** How much the previous answer's names count in a follow-up ("did he…"), against a named one. */
   followUpWeight: 0.5,
   /** …unless the gap matches this well: then the question is the gap's own. */
@@ -60,6 +62,7 @@ export interface Matching {
   gapKeepAbove: number;
   followUpWeight: number;
   plainWordsOnly: number;
+  vagueQuestion: number;
   contextDiscount: number;
   contextWeight: number;
   candidateLimit: number;

@@ -37,14 +37,24 @@ function isYesNo(all: readonly string[]): boolean {
 /** "what year" asks when, "what city" asks where, "how come" asks why. */
 const TIME_WORDS = new Set(['year', 'date', 'day', 'month', 'time']);
 const PLACE_WORDS = new Set(['city', 'country', 'place', 'province', 'town']);
+const TIME_UNITS = new Set(['minutes', 'hours', 'days', 'weeks', 'months', 'years']);
 const QUANTITY_WORDS = new Set(['many', 'much', 'old', 'long', 'big', 'often', 'far']);
-function askedKind(word: string, next: string | undefined): string {
+function askedKind(word: string, next: string | undefined, after: string | undefined): string {
   if ((word === 'what' || word === 'which') && next !== undefined) {
     if (TIME_WORDS.has(next)) return 'when';
     if (PLACE_WORDS.has(next)) return 'where';
   }
   if (word === 'how' && next === 'come') return 'why';
   // "How many", "how old", "how long" want a number: only an entry asked that way has one.
+  // "How many hours before the vote" asks how long, not how many of something.
+  if (
+    word === 'how' &&
+    (next === 'many' || next === 'much') &&
+    after !== undefined &&
+    TIME_UNITS.has(after)
+  ) {
+    return 'how long';
+  }
   if (word === 'how' && next !== undefined && QUANTITY_WORDS.has(next)) return `how ${next}`;
   return word;
 }
@@ -106,7 +116,7 @@ export class Lexicon {
     if (isYesNo(all)) asks.add('yesno');
     for (const [i, raw] of all.entries()) {
       if (QUESTION_WORDS.has(raw)) {
-        asks.add(askedKind(raw, all[i + 1]));
+        asks.add(askedKind(raw, all[i + 1], all[i + 2]));
         continue;
       }
       // A lone letter ("quick q:", "the u.s.") names nothing a question could be about.

@@ -49,6 +49,8 @@ describe('When the article does not answer the question', () => {
     'play some music',
     'who won the hockey game',
     'FREE NITRO http://discord-gift.example/abc',
+    // One plain word the story happens to use, asked for nothing in particular.
+    'tell me a sentence',
   ])('declines chatter: %s', (q) => {
     const a = engine.ask(q);
     expect(a).toMatchObject({ answered: false, id: null, citations: [] });
@@ -62,6 +64,10 @@ describe('When the article does not answer the question', () => {
     'what did the rapporteur conclude',
   ])('declines story questions it cannot answer rather than pass off a related fact: %s', (q) => {
     expect(engine.ask(q).answered).toBe(false);
+  });
+
+  it('reads "how many hours…" as asking how long, so "how many MPs…" is not answered with a time', () => {
+    expect(engine.ask('how many MPs backed the motion')).toMatchObject({ answered: false, id: null });
   });
 
   it('says what the article does cover', () => {
