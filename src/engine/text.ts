@@ -101,8 +101,10 @@ export function words(input: string): string[] {
   for (const [from, to] of Object.entries(CONTRACTIONS)) text = text.split(from).join(to);
   text = text.replace(POSSESSIVE_NOUN, '$1');
   const out: string[] = [];
-  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
-    if (word === '') continue;
+  for (const typed of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (typed === '') continue;
+    // "sooo", "whyyy", "pleeease": a letter typed three times or more is one letter drawn out.
+    const word = typed.replace(/(\p{L})\1{2,}/gu, '$1');
     const expanded = BARE_CONTRACTIONS[word];
     if (expanded) out.push(...expanded.split(' '));
     else out.push(word);
