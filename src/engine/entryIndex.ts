@@ -1,4 +1,4 @@
-import type { Lexicon, Terms } from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
 import type { Entry } from './types.js';
 
 /** One way of asking for an entry, reduced to terms. */
@@ -44,8 +44,8 @@ export class EntryIndex {
     for (const text of [entry.title, entry.answer, ...entry.phrasings]) this.lexicon.learn(text);
     const asked = [entry.kind === 'fact' ? null : entry.title, ...entry.phrasings].filter((t) => t !== null);
     const phrasings: Phrasing[] = [
-      ...asked.map((text) => toPhrasing(this.lexicon.analyse(text), false)),
-      toPhrasing(this.lexicon.analyse(entry.kind === 'fact' ? entry.title : entry.answer), true),
+      ...asked.map((text) => this.toPhrasing(text, false)),
+      this.toPhrasing(entry.kind === 'fact' ? entry.title : entry.answer, true),
     ];
     const terms = new Set(phrasings.flatMap((p) => [...p.terms]));
     // A Q&A's answer names many things; only its questions say what it is an answer to.
@@ -98,8 +98,11 @@ export class EntryIndex {
       .slice(0, limit)
       .map(([id]) => this.entries.get(id) as IndexedEntry);
   }
-}
 
-function toPhrasing(t: Terms, statement: boolean): Phrasing {
-  return { terms: new Set(t.terms), asks: new Set(t.asks), statement };
+  /** A way of asking, as terms; naming the NDP also says "party", the kind of thing it is. */
+  private toPhrasing(text: string, statement: boolean): Phrasing {
+    const t = this.lexicon.analyse(text);
+    const kinds = t.terms.flatMap((term) => this.lexicon.kindOf(term) ?? []);
+    return { terms: new Set([...t.terms, ...kinds]), asks: new Set(t.asks), statement };
+  }
 }

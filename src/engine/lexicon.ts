@@ -80,12 +80,24 @@ export class Lexicon {
   private readonly byLength = new Map<number, Fuse<string>>();
   private readonly typoCache = new Map<string, { word: string; score: number } | null>();
 
+  /** The term for what each entity is: `@ndp` → the term of "party". */
+  private readonly kinds = new Map<string, string>();
+
   constructor(entities: readonly Entity[], synonyms: readonly SynonymGroup[]) {
     // Entities first: when a word is both a name and a synonym, the name wins.
     for (const e of entities) {
       for (const alias of [e.name, ...e.aliases, e.id.replace(/-/g, ' ')]) this.addPhrase(alias, `@${e.id}`);
     }
     for (const g of synonyms) for (const word of g.words) this.addPhrase(word, `~${g.id}`, false);
+    for (const e of entities) {
+      const kind = e.kind === undefined ? undefined : this.analyse(e.kind).terms[0];
+      if (kind !== undefined) this.kinds.set(`@${e.id}`, kind);
+    }
+  }
+
+  /** What a named term is, as a term: an entry naming the NDP also answers "which party". */
+  kindOf(term: string): string | undefined {
+    return this.kinds.get(term);
   }
 
   /** Teaches the lexicon the words of a text, so misspellings of them can be recognised. */

@@ -60,6 +60,8 @@ export const gapSchema = z.strictObject({
 export const gapsFileSchema = z.array(gapSchema);
 
 export const aliasesFileSchema = z.strictObject({
-  entities: z.array(z.strictObject({ id, name: text(120), aliases: z.array(text(120)).min(1) })),
+  entities: z.array(
+    z.strictObject({ id, name: text(120), kind: text(40).optional(), aliases: z.array(text(120)).min(1) }),
+  ),
   synonyms: z.array(z.strictObject({ id, words: z.array(text(60)).min(2) })).default([]),
 });

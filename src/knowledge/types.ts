@@ -65,6 +65,8 @@ export interface Gap {
 export interface Entity {
   id: string;
   name: string;
+  /** What the entity is ("party", "company"): "what party…" is answered by an entry naming one. */
+  kind?: string | undefined;
   aliases: string[];
 }
 

@@ -33,6 +33,10 @@ describe('When a question is answered', () => {
     expect(engine.ask('What did **Mélanie JOLY** say?').id).toBe(plain.id);
   });
 
+  it('answers "what party…" with an entry that names the party rather than says the word', () => {
+    expect(engine.ask('what party is han dong from').id).toBe('who-is-han-dong');
+  });
+
   it('knows the names people use for the same party or person', () => {
     for (const q of ['who presented the motion', 'did the npd present the motion']) {
       expect(paragraphsOf(engine.ask(q))).toContain(2);
