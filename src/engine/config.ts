@@ -5,7 +5,7 @@ export const MATCHING: Matching = Object.freeze({
   /** The best entry must beat the runner-up by this much… */
   minMargin: 0.02,
   /** …unless it is this sure, in which case the runner-up becomes a suggestion. */
-  sureConfidence: 0.72,
+  sureConfidence: 0.55,
   /** How much more recall counts than precision in a phrasing's match (F-beta). */
   recallBias: 1,
   /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
