@@ -71,7 +71,7 @@ const POSSESSIVE_NOUN = /(\p{L})'s\b/gu;
 
 /** Chat idioms that add words but no topic: "why in the first place", "what happened in the end". */
 const IDIOMS =
-  /\b(?:in the first place|in the end|at the end of the day|in (?:this|the) (?:story|article|news)|in all (?:this|of this)|by the way|or what|or not|at all|right now|these days|for real|to be honest|tbh|idk|imo|fyi)\b/g;
+  /\b(?:good (?:morning|afternoon|evening|day|night)|in the first place|in the end|at the end of the day|in (?:this|the) (?:story|article|news)|in all (?:this|of this)|by the way|or what|or not|at all|right now|these days|for real|to be honest|tbh|idk|imo|fyi)\b/g;
 
 /** The longest question we read; the rest of a 6,000-character paste adds nothing but cost. */
 export const MAX_QUESTION_CHARS = 500;
@@ -94,6 +94,7 @@ export function cleanText(input: string): string {
 export function words(input: string): string[] {
   let text = cleanText(input)
     .replace(IDIOMS, ' ')
+    .replace(/\b(what|which) (?:kind|sort|type) of\b/g, '$1')
     // "let the two canadians go" is "release the two canadians", whatever stands between.
     .replace(/\blet ((?:[\p{L}'-]+ ){1,4})(?:go|free|out)\b/gu, 'release $1')
     .replace(/\bset ((?:[\p{L}'-]+ ){1,4})free\b/gu, 'release $1');
