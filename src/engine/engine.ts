@@ -33,7 +33,10 @@ export function createEngine(
   const lexicon = new Lexicon(story.entities, story.synonyms);
   const paragraphs = new Map(story.article.paragraphs.map((p) => [p.n, p.text]));
   const index = new EntryIndex(lexicon, (n) => paragraphs.get(n));
-  for (const entry of [...storyEntries(story), ...extra]) index.upsert(entry);
+  for (const entry of storyEntries(story)) index.upsert(entry);
+  // Terms weigh as they do in the curated story, however many entries join it (see freezeWeights).
+  index.freezeWeights();
+  for (const entry of extra) index.upsert(entry);
   const coverage = `It covers: ${story.article.summary}`;
   const suggester = new QuestionSuggester(allEntries);
 

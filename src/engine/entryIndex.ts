@@ -77,11 +77,28 @@ export class EntryIndex {
     this.entries.delete(id);
   }
 
+  /** The entries terms are weighed against: the curated story, once frozen. */
+  private reference: { size: number; df: Map<string, number> } | undefined;
+
+  /**
+   * From now on terms weigh as they do in the entries indexed so far. Weighed against the whole
+   * base instead, ten thousand other facts would make every name in the story look rare and every
+   * everyday word common: "what's the capital of canada" would read as a question about Canada,
+   * and scores tuned on the story would drift with each fact a moderator adds.
+   */
+  freezeWeights(): void {
+    this.reference = {
+      size: this.entries.size,
+      df: new Map([...this.postings].map(([term, ids]) => [term, ids.size])),
+    };
+  }
+
   /** How telling a term is: rare terms say more about which entry is meant. */
   weight(term: string): number {
-    const df = this.postings.get(term)?.size ?? 0;
+    const size = this.reference?.size ?? this.entries.size;
+    const df = this.reference ? (this.reference.df.get(term) ?? 0) : (this.postings.get(term)?.size ?? 0);
     // A word no entry has is as telling as a rare one, not more: one odd word should not sink a question.
-    return Math.log(1 + (this.entries.size + 1) / (Math.max(df, 1) + 0.5));
+    return Math.log(1 + (size + 1) / (Math.max(df, 1) + 0.5));
   }
 
   /** Entries sharing at least one term with the question, roughly best first, at most `limit`. */
@@ -90,7 +107,8 @@ export class EntryIndex {
     for (const term of terms) {
       const ids = this.postings.get(term);
       if (!ids) continue;
-      const w = this.weight(term);
+      // Rarity in the whole base, not the story: a word in thousands of entries finds too many.
+      const w = Math.log(1 + (this.entries.size + 1) / (ids.size + 0.5));
       for (const id of ids) overlap.set(id, (overlap.get(id) ?? 0) + w);
     }
     return [...overlap.entries()]

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Entry } from '../../src/engine/types.js';
+import { loadEvalSet } from '../../src/eval/questions.js';
 import { loadStory } from '../../src/knowledge/load.js';
 
 const story = loadStory();
@@ -85,6 +86,36 @@ describe('When two entries fit', () => {
     expect(a.answered).toBe(true);
     expect(a.suggestions.length).toBeGreaterThan(0);
     expect(a.suggestions).not.toContain(setup().entry(a.id ?? '')?.title);
+  });
+});
+
+describe('When the base grows far past the story', () => {
+  // Everyday words ("capital", "weather", "help") in many facts, none about the story.
+  const words = ['capital', 'weather', 'help', 'city', 'team', 'report', 'minister', 'vote', 'school'];
+  const others: Entry[] = Array.from({ length: 2000 }, (_, i) => {
+    const text = `Person ${i} spoke about the ${words[i % words.length]} and the ${words[(i * 7) % words.length]} in ${1990 + (i % 30)}.`;
+    return {
+      id: `other-${i}`,
+      kind: 'fact',
+      origin: 'moderator',
+      title: text,
+      answer: text,
+      phrasings: [`what did person ${i} say about the ${words[i % words.length]}`],
+      citations: [{ kind: 'external', url: 'https://example.org/', title: 'Example', quote: 'spoke' }],
+      related: [],
+      entities: [],
+    };
+  });
+  // Questions about the story; chatter like "what's 2+2" may well find "Person 2" now.
+  const questions = loadEvalSet('tuning')
+    .filter((q) => q.kind !== 'offtopic')
+    .map((q) => q.q);
+
+  it("answers the story's questions exactly as before, with the same confidence", () => {
+    const small = setup();
+    const big = createEngine(story, others);
+    const before = questions.map((q) => [small.ask(q).id, small.ask(q).confidence]);
+    expect(questions.map((q) => [big.ask(q).id, big.ask(q).confidence])).toEqual(before);
   });
 });
 
