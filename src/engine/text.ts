@@ -94,7 +94,8 @@ export function cleanText(input: string): string {
 export function words(input: string): string[] {
   let text = cleanText(input)
     .replace(IDIOMS, ' ')
-    .replace(/\b(what|which) (?:kind|sort|type) of\b/g, '$1')
+    // "y/n" asks for a yes or a no; read letter by letter, its "y" would be "why".
+    .replace(/\by\s*\/\s*n\b/g, ' ')
     // "let the two canadians go" is "release the two canadians", whatever stands between.
     .replace(/\blet ((?:[\p{L}'-]+ ){1,4})(?:go|free|out)\b/gu, 'release $1')
     .replace(/\bset ((?:[\p{L}'-]+ ){1,4})free\b/gu, 'release $1');
