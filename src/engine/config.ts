@@ -25,7 +25,7 @@ export const MATCHING: Matching = Object.freeze({
   /** A fact's statement is an answer, not a question: a curated Q&A is preferred on a tie. */
   factPrior: 0.92,
   /** A match that needs the cited paragraph's words counts for at most this… */
-  contextDiscount: 0.75,
+  contextDiscount: 0.6,
   /** …and each word found only there for this much of a word found in the entry. */
   contextWeight: 0.7,
   /** A match sharing no name or story concept with the question counts for this much. */
