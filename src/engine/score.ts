@@ -94,9 +94,11 @@ export function scoreEntry(
   if (named > 0) best *= Math.sqrt(namedFound / named);
   // A match on plain words alone ("tell me a JOKE") is weak: the story is about named people and things.
   if (namedFound === 0) best *= matching.plainWordsOnly;
-  // One plain word, naming no one and no story concept, and not even asked ("tell me a joke"),
-  // is too little to go on. "Who is johnston?" is a question about a name the story may hold.
-  if (weights.size === 1 && named === 0 && question.asks.length === 0) best *= matching.vagueQuestion;
+  // One word that names no one, not even asked ("tell me a joke", "/help"), is too little to go
+  // on. "Who is johnston?" asks about a name the story may hold; "released?" is a story word asked.
+  if (weights.size === 1 && !question.terms.some((t) => t.startsWith('@')) && question.asks.length === 0) {
+    best *= matching.vagueQuestion;
+  }
   if (candidate.entry.kind === 'fact' && candidate.entry.origin === 'curated') best *= matching.factPrior;
   return best;
 }
