@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 
 export const EVAL_DIR = new URL('../../data/eval/', import.meta.url).pathname;
-export const EVAL_SETS = ['tuning', 'tuning-b', 'tuning-c', 'heldout'] as const;
+export const EVAL_SETS = ['tuning', 'tuning-b', 'tuning-c', 'tuning-d', 'heldout'] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
 /** Held-out sets are measured, never read question by question while the engine changes. */
