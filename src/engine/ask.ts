@@ -22,8 +22,6 @@ interface Ranked {
 const QUESTION_BREAK =
   /[?!;\n]+|(?<!\b(?:mr|mrs|ms|dr|st|prof|sen|gen|jr|sr))\.\s+|,?\s+\b(?:and|also|plus|but)\s+(?=(?:who|what|when|where|why|how|which|is|was|are|were|did|does|do|has|had|can|will)\b)/;
 
-const POINTS_BACK = /\b(?:that|this|it|they|them|he|she|him|her)\b/;
-
 /** "did he vote for it", right after an answer about Han Dong, is about Han Dong. */
 const PRONOUN = /\b(?:he|him|his|she|her|hers|they|them|their|it|its)\b/;
 
@@ -54,11 +52,7 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
   }
 
   // A part counts on its own only when it is itself a question, not a fragment of a longer one.
-  // A part that points back ("what does THAT mean for trudeau") is not a question on its own.
-  const parts = [
-    text,
-    ...text.split(QUESTION_BREAK).filter((p) => p && p !== text && isQuestion(p) && !POINTS_BACK.test(p)),
-  ];
+  const parts = [text, ...text.split(QUESTION_BREAK).filter((p) => p && p !== text && isQuestion(p))];
   const earlier = PRONOUN.test(text) ? namedIn(ctx.index.entries.get(options.follows ?? '')) : [];
   const rankings = [...new Set(parts)].map((part) => rank(part, ctx, earlier));
   rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));

@@ -96,10 +96,6 @@ describe('When a message holds more than one question', () => {
     const a = engine.ask('how many MPs backed the motion? which party tabled the motion?');
     expect(a.id).toBe('who-presented-motion');
   });
-
-  it('does not take a part that points back ("what does that mean…") as a question on its own', () => {
-    expect(engine.ask('the libs need the ndp. what does that mean for trudeau').id).not.toBe('who-is-pm');
-  });
 });
 
 describe('When the base grows far past the story', () => {
