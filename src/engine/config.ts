@@ -8,6 +8,8 @@ export const MATCHING: Matching = Object.freeze({
   sureConfidence: 0.55,
   /** How much more recall counts than precision in a phrasing's match (F-beta). */
   recallBias: 1,
+  /** How many of a question's most telling terms an answer must explain (see score.ts). */
+  questionTerms: 5,
   /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
   bagDiscount: 0.85,
   /** How much of a bag match rests on the best single phrasing's fit, to part entries the bag ties. */
@@ -52,6 +54,7 @@ export interface Matching {
   minMargin: number;
   sureConfidence: number;
   recallBias: number;
+  questionTerms: number;
   bagDiscount: number;
   phrasingFit: number;
   answerTextDiscount: number;

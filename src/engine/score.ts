@@ -39,9 +39,14 @@ export function scoreEntry(
   index: EntryIndex,
   matching: Matching,
 ): number {
-  let total = 0;
-  for (const w of weights.values()) total += w;
+  // What a question needs explained: its few most telling terms. Past those, more words (the
+  // context a long message gives before it asks) should not make every answer look partial.
+  const total = [...weights.values()]
+    .sort((a, b) => b - a)
+    .slice(0, matching.questionTerms)
+    .reduce((sum, w) => sum + w, 0);
   if (total === 0) return 0;
+  const explained = (w: number) => Math.min(1, w / total);
 
   const beta2 = matching.recallBias ** 2;
   let best = 0;
@@ -59,7 +64,7 @@ export function scoreEntry(
       }
     }
     if (matched === 0) continue;
-    const recall = matched / total;
+    const recall = explained(matched);
     const precision = matchedIdf / phrasingIdf;
     const f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
     // A Q&A's answer mentions much besides what it answers: a match there counts for less.
@@ -76,9 +81,9 @@ export function scoreEntry(
   // The bag is the union of many phrasings, so several entries often cover a short question
   // equally; the one with a single way of asking that fits the question best is the likelier one.
   const fit = 1 - matching.phrasingFit + matching.phrasingFit * best;
-  best = Math.max(best, (bag / total) * matching.bagDiscount * fit);
+  best = Math.max(best, explained(bag) * matching.bagDiscount * fit);
   // Words found only in the cited paragraph ("what city…" → "Toronto") are evidence, but weaker.
-  best = Math.max(best, ((bag + inContext * matching.contextWeight) / total) * matching.contextDiscount);
+  best = Math.max(best, explained(bag + inContext * matching.contextWeight) * matching.contextDiscount);
 
   if (asksDiffer(question.asks, candidate.asks)) best *= matching.askMismatchPenalty;
 
