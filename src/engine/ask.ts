@@ -54,7 +54,7 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
   // A part counts on its own only when it is itself a question, not a fragment of a longer one.
   const parts = [text, ...text.split(QUESTION_BREAK).filter((p) => p && p !== text && isQuestion(p))];
   const earlier = PRONOUN.test(text) ? namedIn(ctx.index.entries.get(options.follows ?? '')) : [];
-  const rankings = [...new Set(parts)].map((part) => rank(part, ctx, earlier));
+  const rankings = [...new Set(parts)].map((part) => rank(part, ctx, earlier, part === text));
   rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));
   const ranked = preferAnswers(
     answerablePart(rankings, ctx.matching) ?? [],
@@ -160,8 +160,10 @@ function preferAnswers(ranked: Ranked[], yieldBy: number, keepAbove: number): Ra
   return answer ? [answer, ...ranked.filter((r) => r !== answer)] : ranked;
 }
 
-function rank(text: string, ctx: AskContext, earlier: readonly string[] = []): Ranked[] {
+function rank(text: string, ctx: AskContext, earlier: readonly string[] = [], whole = true): Ranked[] {
   const terms = ctx.lexicon.analyse(text);
+  // A part naming nothing from the story ("…, is that true?") leans on the rest of the message.
+  if (!whole && !terms.terms.some((t) => t.startsWith('@') || t.startsWith('~'))) return [];
   // A pronoun with no name beside it points back at what the previous answer was about.
   if (earlier.length > 0 && !terms.terms.some((t) => t.startsWith('@'))) {
     for (const term of earlier) {
