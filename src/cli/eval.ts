@@ -1,11 +1,11 @@
 import { createEngine } from '../engine/engine.js';
 import { evaluate, meetsBar, percent } from '../eval/evaluate.js';
-import { EVAL_SETS, isHeldOut, loadEvalSet } from '../eval/questions.js';
+import { EVAL_SETS, isMeasuredOnly, loadEvalSet } from '../eval/questions.js';
 import { loadStoryFromEnv, runCli } from './run.js';
 
 /**
  * `npm run eval [-- --misses] [set…]`: answer quality per question set.
- * Misses are listed for tuning sets only: reading a held-out set's misses would make it a tuning set.
+ * Misses are listed for tuning sets only: reading the misses of a set makes it a tuning set.
  */
 runCli(() => {
   const args = process.argv.slice(2);
@@ -26,7 +26,7 @@ runCli(() => {
       `  unanswerable story questions declined:        ${r.unanswerable.declined}/${r.unanswerable.total} = ${percent(r.unanswerable.declined, r.unanswerable.total)}`,
     );
     console.log(`  misses: ${r.misses.length}`);
-    if (!showMisses || isHeldOut(name)) continue;
+    if (!showMisses || isMeasuredOnly(name)) continue;
     for (const { question, got } of r.misses) {
       const expected = question.kind === 'answerable' ? question.expect.join('|') : 'decline';
       const gotWhat = got.answered ? got.id : `declined (${got.suggestions[0] ?? '-'})`;

@@ -3,11 +3,14 @@ import YAML from 'yaml';
 import { z } from 'zod';
 
 export const EVAL_DIR = new URL('../../data/eval/', import.meta.url).pathname;
-export const EVAL_SETS = ['tuning', 'tuning-b', 'tuning-c', 'tuning-d', 'heldout'] as const;
+export const EVAL_SETS = ['tuning', 'tuning-b', 'tuning-c', 'tuning-d', 'dev', 'heldout'] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
-/** Held-out sets are measured, never read question by question while the engine changes. */
-export const isHeldOut = (name: EvalSetName) => name.startsWith('heldout');
+/**
+ * The development and held-out sets are measured, never read question by question while the
+ * engine changes: the development set's totals choose between changes, the held-out set's judge.
+ */
+export const isMeasuredOnly = (name: EvalSetName) => name === 'dev' || name === 'heldout';
 
 const evalQuestionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
