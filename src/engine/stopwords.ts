@@ -14,7 +14,7 @@ export const STOP_WORDS = new Set(
   please pls thanks thank thx hey hi hello yo ok okay lol lmao bro dude guys man hmm uh um like
   tell telling know knew explain say said says saying mean means meant guess wonder wondering think thought heard hear anyone someone somebody something thing things stuff
   bot question answer info details detail exactly actually basically quick quickly real whether either
-  supposedly apparently reportedly literally honestly seriously anyway anyways btw though tho simply kinda sorta
+  supposedly allegedly apparently reportedly literally honestly seriously anyway anyways btw though tho simply kinda sorta
   nah yeah yep nope lady woman guy guys person man dude fella folks people everyone everybody`
     .split(/\s+/)
     .filter(Boolean),
