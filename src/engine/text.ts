@@ -71,7 +71,7 @@ const POSSESSIVE_NOUN = /(\p{L})'s\b/gu;
 
 /** Chat idioms that add words but no topic: "why in the first place", "what happened in the end". */
 const IDIOMS =
-  /\b(?:good (?:morning|afternoon|evening|day|night)|in the first place|in the end|at the end of the day|in (?:this|the) (?:story|article|news)|in all (?:this|of this)|by the way|or what|or not|at all|right now|these days|for real|to be honest|tbh|idk|imo|fyi)\b/g;
+  /\b(?:good (?:morning|afternoon|evening|day|night)|in the first place|in the end|at the end of the day|in (?:this|the) (?:story|article|news)|in all (?:this|of this)|(?:talking|talked) about|by the way|or what|or not|at all|right now|these days|for real|to be honest|tbh|idk|imo|fyi)\b/g;
 
 /** The longest question we read; the rest of a 6,000-character paste adds nothing but cost. */
 export const MAX_QUESTION_CHARS = 500;
@@ -93,6 +93,8 @@ export function cleanText(input: string): string {
 /** Words of a cleaned text, contractions expanded. "who's" and "whos" both give ["who", "is"]. */
 export function words(input: string): string[] {
   let text = cleanText(input)
+    // "people keep talking about": "keep" before a verb in -ing says it goes on, not that anyone is kept.
+    .replace(/\b(?:keep|keeps|kept) (?=\p{L}+ing\b)/gu, '')
     .replace(IDIOMS, ' ')
     // "y/n" asks for a yes or a no; read letter by letter, its "y" would be "why".
     .replace(/\by\s*\/\s*n\b/g, ' ')
