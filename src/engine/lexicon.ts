@@ -90,8 +90,12 @@ export class Lexicon {
     }
     for (const g of synonyms) for (const word of g.words) this.addPhrase(word, `~${g.id}`, false);
     for (const e of entities) {
-      const kind = e.kind === undefined ? undefined : this.analyse(e.kind).terms[0];
-      if (kind !== undefined) this.kinds.set(`@${e.id}`, kind);
+      if (e.kind === undefined) continue;
+      const kind = this.analyse(e.kind).terms[0];
+      // A kind that reads as the entity itself, or as nothing, says nothing more about it.
+      if (kind === undefined || kind === `@${e.id}`)
+        this.clashes.push(`kind "${e.kind}" of ${e.id} reads as ${kind}`);
+      else this.kinds.set(`@${e.id}`, kind);
     }
   }
 
