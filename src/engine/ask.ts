@@ -2,7 +2,7 @@ import type { Matching } from './config.js';
 import type { EntryIndex, IndexedEntry } from './entryIndex.js';
 import type { Lexicon } from './lexicon.js';
 import { scoreEntry, weighTerms } from './score.js';
-import { cleanText } from './text.js';
+import { cleanText, words } from './text.js';
 import type { Answer, Entry } from './types.js';
 
 export interface AskContext {
@@ -53,7 +53,10 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
 
   // A part counts on its own only when it is itself a question, not a fragment of a longer one.
   const parts = [text, ...text.split(QUESTION_BREAK).filter((p) => p && p !== text && isQuestion(p))];
-  const earlier = PRONOUN.test(text) ? namedIn(ctx.index.entries.get(options.follows ?? '')) : [];
+  // Tested on the words, so "hes" and "theyre" point back as "he's" and "they're" do.
+  const earlier = PRONOUN.test(words(text).join(' '))
+    ? namedIn(ctx.index.entries.get(options.follows ?? ''))
+    : [];
   const rankings = [...new Set(parts)].map((part) => rank(part, ctx, earlier, part === text));
   rankings.sort((a, b) => (b[0]?.score ?? 0) - (a[0]?.score ?? 0));
   const ranked = preferAnswers(
@@ -62,23 +65,7 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
     ctx.matching.gapKeepAbove,
   );
   const [top, second] = ranked;
-
-  // A fact the top Q&A draws on says the same thing: it is no rival.
-  // Once a real answer is preferred over a gap, the gap is no rival either; nor is an entry
-  // resting on the same quote, which can only say the same thing.
-  const rival = ranked.find(
-    (r) =>
-      r !== top &&
-      top !== undefined &&
-      !top.candidate.entry.related.includes(r.candidate.entry.id) &&
-      !sameEvidence(top.candidate.entry, r.candidate.entry) &&
-      !(r.candidate.entry.kind === 'gap' && top.candidate.entry.kind !== 'gap'),
-  );
-  const margin = (top?.score ?? 0) - (rival?.score ?? 0);
-  const matched =
-    top !== undefined &&
-    top.score >= ctx.matching.minConfidence &&
-    (margin >= ctx.matching.minMargin || top.score >= ctx.matching.sureConfidence);
+  const matched = clearsGate(ranked, ctx.matching);
 
   // Other parts of a two-part question, and near rivals, become "Did you mean…" (gaps answer nothing).
   const others = [...rankings.slice(1).map((r) => r[0]), second, ...ranked.slice(2)]
@@ -133,17 +120,33 @@ export function ask(question: string, ctx: AskContext, options: AskOptions = {})
 }
 
 /**
- * "were they freed, or did his request work?": when the article answers one part of a question
- * and only a gap fits the best-scoring part, the part it answers is the one to answer.
+ * The best entry is the answer when it clears the minimum confidence and beats its first true
+ * rival by a margin, or is sure. A fact the top Q&A draws on says the same thing: it is no rival.
+ * Once a real answer is preferred over a gap, the gap is no rival either; nor is an entry resting
+ * on the same quote, which can only say the same thing.
+ */
+function clearsGate(ranked: readonly Ranked[], matching: Matching): boolean {
+  const [top] = ranked;
+  if (top === undefined || top.score < matching.minConfidence) return false;
+  const rival = ranked.find(
+    (r) =>
+      r !== top &&
+      !top.candidate.entry.related.includes(r.candidate.entry.id) &&
+      !sameEvidence(top.candidate.entry, r.candidate.entry) &&
+      !(r.candidate.entry.kind === 'gap' && top.candidate.entry.kind !== 'gap'),
+  );
+  return top.score - (rival?.score ?? 0) >= matching.minMargin || top.score >= matching.sureConfidence;
+}
+
+/**
+ * "how many MPs backed it? which party tabled the motion?": when only a gap fits the best-scoring
+ * part and the article answers another part, that part is the one to answer. A part that would
+ * not clear the gate anyway leaves the gap to say what the article does not say.
  */
 function answerablePart(rankings: Ranked[][], matching: Matching): Ranked[] | undefined {
   const [first] = rankings;
   if (first?.[0]?.candidate.entry.kind !== 'gap') return first;
-  return (
-    rankings.find(
-      (r) => r[0] && r[0].candidate.entry.kind !== 'gap' && r[0].score >= matching.minConfidence,
-    ) ?? first
-  );
+  return rankings.find((r) => r[0]?.candidate.entry.kind !== 'gap' && clearsGate(r, matching)) ?? first;
 }
 
 /**
@@ -162,8 +165,10 @@ function preferAnswers(ranked: Ranked[], yieldBy: number, keepAbove: number): Ra
 
 function rank(text: string, ctx: AskContext, earlier: readonly string[] = [], whole = true): Ranked[] {
   const terms = ctx.lexicon.analyse(text);
-  // A part naming nothing from the story ("…, is that true?") leans on the rest of the message.
-  if (!whole && !terms.terms.some((t) => t.startsWith('@') || t.startsWith('~'))) return [];
+  // A part naming nothing from the story that asks no more than yes or no ("…? is that true?")
+  // leans on the rest of the message; "who presented it?" is still a question of its own.
+  const leans = terms.asks.length === 0 || (terms.asks.length === 1 && terms.asks[0] === 'yesno');
+  if (!whole && leans && !terms.terms.some((t) => t.startsWith('@') || t.startsWith('~'))) return [];
   // A pronoun with no name beside it points back at what the previous answer was about.
   if (earlier.length > 0 && !terms.terms.some((t) => t.startsWith('@'))) {
     for (const term of earlier) {
@@ -173,13 +178,13 @@ function rank(text: string, ctx: AskContext, earlier: readonly string[] = [], wh
     }
   }
   if (terms.terms.length === 0) return [];
-  const weights = weighTerms(terms, ctx.index, ctx.matching);
+  const weighed = weighTerms(terms, ctx.index, ctx.matching);
   return ctx.index
     .candidates(terms.terms, ctx.matching.candidateLimit)
     .map((candidate) => ({
       candidate,
-      score: scoreEntry(terms, weights, candidate, ctx.index, ctx.matching),
-      titleFit: titleFit(candidate, weights),
+      score: scoreEntry(terms, weighed, candidate, ctx.index, ctx.matching),
+      titleFit: titleFit(candidate, weighed.weights),
     }))
     .sort((a, b) => b.score - a.score || originRank(a) - originRank(b) || b.titleFit - a.titleFit)
     .map(({ candidate, score }) => ({ candidate, score }));

@@ -1,4 +1,7 @@
-/** The matcher's knobs in one place. Tuned on data/eval/tuning.yaml only; see README. */
+/**
+ * The matcher's knobs in one place. Tuned on the tuning sets (data/eval/tuning*.yaml); the
+ * development set's totals chose between changes; the held-out set only measures. See README.
+ */
 export const MATCHING: Matching = Object.freeze({
   /** Below this an entry is not taken as the answer. */
   minConfidence: 0.45,
@@ -8,7 +11,7 @@ export const MATCHING: Matching = Object.freeze({
   sureConfidence: 0.55,
   /** How much more recall counts than precision in a phrasing's match (F-beta). */
   recallBias: 1,
-  /** How many of a question's most telling terms an answer must explain (see score.ts). */
+  /** An answer must explain as much weight as this many of the question's most telling terms carry. */
   questionTerms: 5,
   /** A phrasing matched only as a bag of all an entry's words counts for less than one phrasing. */
   bagDiscount: 0.85,
@@ -17,7 +20,7 @@ export const MATCHING: Matching = Object.freeze({
   /**
    * How much a word the story never uses counts against a match, relative to a rare story word.
    * High: "how OLD is meng" must not be answered by "who is meng". Low: "what COMPANY does meng
-   * work for" should be. Tuned on the tuning set.
+   * work for" should be.
    */
   unknownWeight: 1,
   /** A match on a Q&A's answer text rather than on a way of asking it. */
@@ -36,10 +39,10 @@ export const MATCHING: Matching = Object.freeze({
   vagueQuestion: 0.6,
   /** How much the previous answer's names count in a follow-up ("did he…"), against a named one. */
   followUpWeight: 0.5,
-  /** …unless the gap matches this well: then the question is the gap's own. */
-  gapKeepAbove: 0.95,
-  /** A gap outranks a real answer only by more than this. */
+  /** A gap outranks a real answer only by more than this… */
   gapYield: 0.15,
+  /** …unless the gap matches this well: then the question is the gap's own, short of an exact tie. */
+  gapKeepAbove: 0.95,
   /** Entries scored in full after the cheap overlap pass. */
   candidateLimit: 40,
   /** Suggestions offered as "Did you mean…". */

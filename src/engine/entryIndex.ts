@@ -77,28 +77,29 @@ export class EntryIndex {
     this.entries.delete(id);
   }
 
-  /** The entries terms are weighed against: the curated story, once frozen. */
-  private reference: { size: number; df: Map<string, number> } | undefined;
+  /** Each term's weight in the curated story, once frozen; a term it never uses weighs `unseen`. */
+  private frozen: { weights: Map<string, number>; unseen: number } | undefined;
 
   /**
-   * From now on terms weigh as they do in the entries indexed so far. Weighed against the whole
-   * base instead, ten thousand other facts would make every name in the story look rare and every
-   * everyday word common: "what's the capital of canada" would read as a question about Canada,
-   * and scores tuned on the story would drift with each fact a moderator adds.
+   * From now on terms weigh as they do in the entries indexed so far (the curated story). Weighed
+   * against the whole base instead, ten thousand other facts would make every name in the story look
+   * rare and every everyday word common: "what's the capital of canada" would read as a question
+   * about Canada, and scores tuned on the story would drift with each fact a moderator adds. A story
+   * with no entries has nothing to weigh against, and keeps weighing live.
    */
   freezeWeights(): void {
-    this.reference = {
-      size: this.entries.size,
-      df: new Map([...this.postings].map(([term, ids]) => [term, ids.size])),
+    if (this.entries.size === 0) return;
+    const size = this.entries.size;
+    this.frozen = {
+      weights: new Map([...this.postings].map(([term, ids]) => [term, idf(size, ids.size)])),
+      unseen: idf(size, 0),
     };
   }
 
   /** How telling a term is: rare terms say more about which entry is meant. */
   weight(term: string): number {
-    const size = this.reference?.size ?? this.entries.size;
-    const df = this.reference ? (this.reference.df.get(term) ?? 0) : (this.postings.get(term)?.size ?? 0);
-    // A word no entry has is as telling as a rare one, not more: one odd word should not sink a question.
-    return Math.log(1 + (size + 1) / (Math.max(df, 1) + 0.5));
+    if (this.frozen) return this.frozen.weights.get(term) ?? this.frozen.unseen;
+    return idf(this.entries.size, this.postings.get(term)?.size ?? 0);
   }
 
   /** Entries sharing at least one term with the question, roughly best first, at most `limit`. */
@@ -108,7 +109,7 @@ export class EntryIndex {
       const ids = this.postings.get(term);
       if (!ids) continue;
       // Rarity in the whole base, not the story: a word in thousands of entries finds too many.
-      const w = Math.log(1 + (this.entries.size + 1) / (ids.size + 0.5));
+      const w = idf(this.entries.size, ids.size);
       for (const id of ids) overlap.set(id, (overlap.get(id) ?? 0) + w);
     }
     return [...overlap.entries()]
@@ -123,4 +124,12 @@ export class EntryIndex {
     const kinds = t.terms.flatMap((term) => this.lexicon.kindOf(term) ?? []);
     return { terms: new Set([...t.terms, ...kinds]), asks: new Set(t.asks), statement };
   }
+}
+
+/**
+ * Inverse document frequency of a term in `df` of `size` entries. A term no entry has is as telling
+ * as a rare one, not more: one odd word should not sink a question.
+ */
+function idf(size: number, df: number): number {
+  return Math.log(1 + (size + 1) / (Math.max(df, 1) + 0.5));
 }

@@ -37,7 +37,9 @@ function isYesNo(all: readonly string[]): boolean {
 /** "what year" asks when, "what city" asks where, "how come" asks why. */
 const TIME_WORDS = new Set(['year', 'date', 'day', 'month', 'time']);
 const PLACE_WORDS = new Set(['city', 'country', 'place', 'province', 'town']);
-const TIME_UNITS = new Set(['minutes', 'hours', 'days', 'weeks', 'months', 'years']);
+const TIME_UNITS = new Set(
+  'time minute minutes hour hours hrs day days week weeks month months year years'.split(' '),
+);
 const QUANTITY_WORDS = new Set(['many', 'much', 'old', 'long', 'big', 'often', 'far']);
 function askedKind(word: string, next: string | undefined, after: string | undefined): string {
   if ((word === 'what' || word === 'which') && next !== undefined) {

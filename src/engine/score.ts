@@ -16,8 +16,19 @@ function asksDiffer(asked: readonly string[], entryAsks: ReadonlySet<string>): b
   return ![...entryAsks].some((a) => THING_ANSWERS.has(a));
 }
 
+/** A question's terms with their weights, and how much weight an answer must explain. */
+export interface Weighed {
+  weights: Map<string, number>;
+  /**
+   * The weight of the question's few most telling terms: an answer explaining that much weight
+   * explains the question. Past those, more words (the context a long message gives before it
+   * asks) should not make every answer look partial.
+   */
+  needed: number;
+}
+
 /** Each question term with its weight: rare terms weigh more, guessed typo fixes less. */
-export function weighTerms(question: Terms, index: EntryIndex, matching: Matching): Map<string, number> {
+export function weighTerms(question: Terms, index: EntryIndex, matching: Matching): Weighed {
   const weights = new Map<string, number>();
   const unknown = new Set(question.unknown);
   for (const term of question.terms) {
@@ -25,7 +36,11 @@ export function weighTerms(question: Terms, index: EntryIndex, matching: Matchin
     const strangeness = unknown.has(term) ? matching.unknownWeight : 1;
     weights.set(term, index.weight(term) * sureness * strangeness);
   }
-  return weights;
+  const needed = [...weights.values()]
+    .sort((a, b) => b - a)
+    .slice(0, matching.questionTerms)
+    .reduce((sum, w) => sum + w, 0);
+  return { weights, needed };
 }
 
 /**
@@ -34,19 +49,13 @@ export function weighTerms(question: Terms, index: EntryIndex, matching: Matchin
  */
 export function scoreEntry(
   question: Terms,
-  weights: Map<string, number>,
+  { weights, needed }: Weighed,
   candidate: IndexedEntry,
   index: EntryIndex,
   matching: Matching,
 ): number {
-  // What a question needs explained: its few most telling terms. Past those, more words (the
-  // context a long message gives before it asks) should not make every answer look partial.
-  const total = [...weights.values()]
-    .sort((a, b) => b - a)
-    .slice(0, matching.questionTerms)
-    .reduce((sum, w) => sum + w, 0);
-  if (total === 0) return 0;
-  const explained = (w: number) => Math.min(1, w / total);
+  if (needed === 0) return 0;
+  const explained = (w: number) => Math.min(1, w / needed);
 
   const beta2 = matching.recallBias ** 2;
   let best = 0;
@@ -99,11 +108,19 @@ export function scoreEntry(
   if (named > 0) best *= Math.sqrt(namedFound / named);
   // A match on plain words alone ("tell me a JOKE") is weak: the story is about named people and things.
   if (namedFound === 0) best *= matching.plainWordsOnly;
-  // One word that names no one, not even asked ("tell me a joke", "/help"), is too little to go
-  // on. "Who is johnston?" asks about a name the story may hold; "released?" is a story word asked.
-  if (weights.size === 1 && !question.terms.some((t) => t.startsWith('@')) && question.asks.length === 0) {
-    best *= matching.vagueQuestion;
-  }
+  if (isVague(question, weights, candidate)) best *= matching.vagueQuestion;
   if (candidate.entry.kind === 'fact' && candidate.entry.origin === 'curated') best *= matching.factPrior;
   return best;
+}
+
+/**
+ * One word that names no one, not even asked ("tell me a joke", "/help"), is too little to go on,
+ * unless the entry is asked by that very word (a moderator's "rules" entry). "Who is johnston?"
+ * asks about a name the story may hold; "released?" asks yes or no.
+ */
+function isVague(question: Terms, weights: Map<string, number>, candidate: IndexedEntry): boolean {
+  const [term] = weights.keys();
+  if (weights.size !== 1 || term === undefined || term.startsWith('@') || question.asks.length > 0)
+    return false;
+  return !candidate.phrasings.some((p) => !p.statement && p.terms.size === 1 && p.terms.has(term));
 }

@@ -1,3 +1,5 @@
+import { QUESTION_WORDS, STOP_WORDS } from './stopwords.js';
+
 /**
  * Turns what people type into plain lower-case words: accents folded ("Mélanie" = "melanie"),
  * contractions opened, Discord mentions, links, markdown and emoji dropped.
@@ -93,10 +95,14 @@ export function cleanText(input: string): string {
 /** Words of a cleaned text, contractions expanded. "who's" and "whos" both give ["who", "is"]. */
 export function words(input: string): string[] {
   let text = cleanText(input)
-    // "people keep talking about": "keep" before a verb in -ing says it goes on, not that anyone is kept.
-    .replace(/\b(?:keep|keeps|kept) (?=\p{L}+ing\b)/gu, '')
+    // "n.d.p.", "c.s.i.s.": initials with dots are one word, as "ndp" is.
+    .replace(/\b(?:\p{L}\.){2,}/gu, (initials) => initials.replaceAll('.', ''))
+    // "people keep talking about": "keep" before a verb in -ing says it goes on, not that anyone is
+    // kept ("keep anything secret" is still keeping).
+    .replace(/\b(?:keep|keeps|kept) (?=\p{L}+ing\b)(?!\p{L}*thing\b)/gu, '')
     .replace(IDIOMS, ' ')
-    // "y/n" asks for a yes or a no; read letter by letter, its "y" would be "why".
+    // "y/n" only says a yes or a no will do, as the question's own form already does; read letter
+    // by letter, its "y" would be "why".
     .replace(/\by\s*\/\s*n\b/g, ' ')
     // "let the two canadians go" is "release the two canadians", whatever stands between.
     .replace(/\blet ((?:[\p{L}'-]+ ){1,4})(?:go|free|out)\b/gu, 'release $1')
@@ -107,11 +113,21 @@ export function words(input: string): string[] {
   const out: string[] = [];
   for (const typed of text.split(/[^\p{L}\p{N}]+/u)) {
     if (typed === '') continue;
-    // "sooo", "whyyy", "pleeease": a letter typed three times or more is one letter drawn out.
-    const word = typed.replace(/(\p{L})\1{2,}/gu, '$1');
+    const word = undrawn(typed);
     const expanded = BARE_CONTRACTIONS[word];
     if (expanded) out.push(...expanded.split(' '));
     else out.push(word);
   }
   return out;
+}
+
+/**
+ * "sooo", "whyyy", "freeeed": a letter typed three times or more is drawn out. Squeezed to one it
+ * must be a word we know as such ("so", "why"); otherwise two keep "freed" a word to match or fix.
+ */
+function undrawn(word: string): string {
+  if (!/(\p{L})\1{2}/u.test(word)) return word;
+  const one = word.replace(/(\p{L})\1{2,}/gu, '$1');
+  if (STOP_WORDS.has(one) || QUESTION_WORDS.has(one) || one in BARE_CONTRACTIONS) return one;
+  return word.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }

@@ -61,7 +61,15 @@ export const gapsFileSchema = z.array(gapSchema);
 
 export const aliasesFileSchema = z.strictObject({
   entities: z.array(
-    z.strictObject({ id, name: text(120), kind: text(40).optional(), aliases: z.array(text(120)).min(1) }),
+    z.strictObject({
+      id,
+      name: text(120),
+      kind: z
+        .string()
+        .regex(/^\p{L}+$/u, 'a kind is one word, e.g. "party"')
+        .optional(),
+      aliases: z.array(text(120)).min(1),
+    }),
   ),
   synonyms: z.array(z.strictObject({ id, words: z.array(text(60)).min(2) })).default([]),
 });

@@ -76,3 +76,28 @@ describe('npm run timeline', () => {
     expect(stderr).toContain('date 2023-02-30 does not exist');
   });
 });
+
+describe('npm run check-data', () => {
+  it('passes the shipped story pack', async () => {
+    const { code, stdout } = await run('src/cli/checkData.ts', []);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/citations verified verbatim/);
+  });
+
+  describe('when a synonym reads as a name once stemmed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-'));
+    cpSync(join(DEFAULT_DATA_DIR, DEFAULT_STORY), join(dir, DEFAULT_STORY), { recursive: true });
+    const aliases = join(dir, DEFAULT_STORY, 'aliases.yaml');
+    writeFileSync(
+      aliases,
+      readFileSync(aliases, 'utf8').replace('words: ["broadcaster"', 'words: ["trudeau"'),
+    );
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('exits non-zero naming the clash', async () => {
+      const { code, stderr } = await run('src/cli/checkData.ts', [], { STORY_DIR: dir });
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/aliases\.yaml: "trudeau" reads as @trudeau, not ~media/);
+    });
+  });
+});
