@@ -44,7 +44,7 @@ export const MATCHING: Matching = Object.freeze({
   /** …unless the gap matches this well: then the question is the gap's own, short of an exact tie. */
   gapKeepAbove: 0.95,
   /** Entries scored in full after the cheap overlap pass. */
-  candidateLimit: 40,
+  candidateLimit: 20,
   /** Suggestions offered as "Did you mean…". */
   maxSuggestions: 3,
   suggestionFloor: 0.35,

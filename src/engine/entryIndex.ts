@@ -2,11 +2,13 @@ import type { Lexicon } from './lexicon.js';
 import type { Entry } from './types.js';
 
 /** One way of asking for an entry, reduced to terms. */
-interface Phrasing {
+export interface Phrasing {
   terms: Set<string>;
   asks: Set<string>;
   /** Statements (a fact, an answer) say rather than ask: question words do not apply to them. */
   statement: boolean;
+  /** The weight of all its terms, kept once weights are frozen and no longer change. */
+  weight?: number;
 }
 
 export interface IndexedEntry {
@@ -94,6 +96,15 @@ export class EntryIndex {
       weights: new Map([...this.postings].map(([term, ids]) => [term, idf(size, ids.size)])),
       unseen: idf(size, 0),
     };
+  }
+
+  /** The weight of all a phrasing's terms: computed on every question until weights are frozen. */
+  weightOf(phrasing: Phrasing): number {
+    if (phrasing.weight !== undefined) return phrasing.weight;
+    let sum = 0;
+    for (const term of phrasing.terms) sum += this.weight(term);
+    if (this.frozen) phrasing.weight = sum;
+    return sum;
   }
 
   /** How telling a term is: rare terms say more about which entry is meant. */

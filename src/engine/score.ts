@@ -62,19 +62,14 @@ export function scoreEntry(
   for (const phrasing of candidate.phrasings) {
     let matched = 0;
     let matchedIdf = 0;
-    let phrasingIdf = 0;
-    for (const term of phrasing.terms) {
-      const w = index.weight(term);
-      phrasingIdf += w;
-      const qw = weights.get(term);
-      if (qw !== undefined) {
-        matched += qw;
-        matchedIdf += w;
-      }
+    for (const [term, qw] of weights) {
+      if (!phrasing.terms.has(term)) continue;
+      matched += qw;
+      matchedIdf += index.weight(term);
     }
     if (matched === 0) continue;
     const recall = explained(matched);
-    const precision = matchedIdf / phrasingIdf;
+    const precision = matchedIdf / index.weightOf(phrasing);
     const f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
     // A Q&A's answer mentions much besides what it answers: a match there counts for less.
     const discount = phrasing.statement && candidate.entry.kind !== 'fact' ? matching.answerTextDiscount : 1;
