@@ -180,11 +180,13 @@ export class Lexicon {
    * a plain phrase does not ("good for" is not "good"), so `mayShrink` is false for synonyms.
    */
   private addPhrase(phrase: string, term: string, mayShrink = true): void {
+    // Its words are the story's words even when the phrase cannot stand as a term: "looking" in
+    // "looking into" must not be taken for a misspelt "locking".
+    this.learn(phrase);
     const all = words(phrase);
     const stems = all.filter((w) => !STOP_WORDS.has(w)).map((w) => stemmer(w));
     if (stems.length === 0) return;
     if (!mayShrink && all.length > 1 && stems.length === 1) return;
-    this.learn(phrase);
     const key = stems.join(' ');
     const owner = this.phrases.get(key);
     if (owner === undefined) this.phrases.set(key, term);
