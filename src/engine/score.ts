@@ -45,7 +45,7 @@ export function weighTerms(question: Terms, index: EntryIndex, matching: Matchin
 
 /**
  * How well an entry answers a question, 0..1: the best of its phrasings, by how much of the
- * question it explains (recall, weighted up) and how much of the phrasing the question uses.
+ * question it explains (recall) and how much of the phrasing the question uses (precision).
  */
 export function scoreEntry(
   question: Terms,
