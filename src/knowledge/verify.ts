@@ -28,28 +28,9 @@ export function verifyStory(story: Story): string[] {
     'aliases.yaml: entity',
     problems,
   );
-  const factIds = unique(
-    story.facts.map((f) => f.id),
-    'facts.yaml: fact',
-    problems,
-  );
-  unique(
-    story.qa.map((q) => q.id),
-    'qa.yaml: entry',
-    problems,
-  );
-  // Facts, Q&A entries and gaps are all found by id: one id must not name two of them.
-  const gapIds = unique(
-    story.gaps.map((g) => g.id),
-    'gaps.yaml: gap',
-    problems,
-  );
-  for (const q of story.qa) {
-    if (factIds.has(q.id)) problems.push(`qa.yaml: ${q.id}: id is also a fact's id in facts.yaml`);
-    if (gapIds.has(q.id)) problems.push(`qa.yaml: ${q.id}: id is also a gap's id in gaps.yaml`);
-  }
+  const factIds = new Set(story.facts.map((f) => f.id));
+  entryIdsOnce(story, problems);
   for (const g of story.gaps) {
-    if (factIds.has(g.id)) problems.push(`gaps.yaml: ${g.id}: id is also a fact's id in facts.yaml`);
     for (const [i, c] of g.citations.entries()) checkCitation(`gaps.yaml: ${g.id}: citation ${i + 1}`, c);
   }
   unique(
@@ -84,6 +65,24 @@ export function verifyStory(story: Story): string[] {
     }
   }
   return problems;
+}
+
+/** Facts, Q&A entries and gaps are all found by id: an id names one of them, once. */
+function entryIdsOnce(story: Story, problems: string[]): void {
+  const files = [
+    ['facts.yaml', 'fact', story.facts],
+    ['qa.yaml', 'entry', story.qa],
+    ['gaps.yaml', 'gap', story.gaps],
+  ] as const;
+  const fileOf = new Map<string, string>();
+  for (const [file, what, entries] of files) {
+    for (const { id } of entries) {
+      const first = fileOf.get(id);
+      if (first === file) problems.push(`${file}: ${what} id "${id}" is used twice`);
+      else if (first !== undefined) problems.push(`${file}: ${id}: id is also used in ${first}`);
+      else fileOf.set(id, file);
+    }
+  }
 }
 
 function unique(ids: string[], what: string, problems: string[]): Set<string> {

@@ -98,19 +98,14 @@ describe('when a story pack is broken', () => {
     const load = brokenCopy('qa.yaml', (t) => t.replace(/\n {2}answer: /, '\n  answr: '));
     expect(problemsOf(load)).toMatch(/qa\.yaml: entry 1 \([a-z0-9-]+\)/);
   });
-});
 
-describe('when two entries share an id', () => {
-  it('names the id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pack-'));
-    try {
-      cpSync(join(DEFAULT_DATA_DIR, DEFAULT_STORY), join(dir, DEFAULT_STORY), { recursive: true });
-      const path = join(dir, DEFAULT_STORY, 'qa.yaml');
-      const text = readFileSync(path, 'utf8');
-      writeFileSync(path, text.replace('- id: motion-calls-for', '- id: what-happened'));
-      expect(() => loadStory(DEFAULT_STORY, dir)).toThrow('qa.yaml: entry id "what-happened" is used twice');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('names an id two entries of one file share', () => {
+    const load = brokenCopy('qa.yaml', (t) => t.replace('- id: motion-calls-for', '- id: what-happened'));
+    expect(problemsOf(load)).toContain('qa.yaml: entry id "what-happened" is used twice');
+  });
+
+  it("names the id and both files when a gap takes a fact's id", () => {
+    const load = brokenCopy('gaps.yaml', (t) => t.replace('- id: release-terms', '- id: motion-approved'));
+    expect(problemsOf(load)).toContain('gaps.yaml: motion-approved: id is also used in facts.yaml');
   });
 });
