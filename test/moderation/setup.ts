@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, beforeEach } from 'vitest';
 import fact from '../../commands/fact.js';
 import { Conversations } from '../../src/bot/conversations.js';
 import { Cooldown } from '../../src/bot/cooldown.js';
@@ -11,8 +7,8 @@ import type { BotContext, CommandRequest, Reply } from '../../src/bot/types.js';
 import { readConfig } from '../../src/config/env.js';
 import { loadStory } from '../../src/knowledge/load.js';
 import { articleCheck } from '../../src/store/checks.js';
-import { openSqliteStore } from '../../src/store/sqlite/open.js';
 import type { KnowledgeStore } from '../../src/store/store.js';
+import { useTempDir } from '../store/fixtures.js';
 
 export const story = loadStory();
 export const GUILD = '200000000000000001';
@@ -43,26 +39,14 @@ function contextFor(store: KnowledgeStore): BotContext {
 
 /** A bot on a real SQLite database in a fresh temp folder, per test. */
 export function useBot(): () => Bot {
-  let dir = '';
-  const stores: KnowledgeStore[] = [];
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'moderation-test-'));
-  });
-  afterEach(() => {
-    for (const store of stores.splice(0)) store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = useTempDir();
   return () => {
-    const open = () => {
-      const store = openSqliteStore(join(dir, 'bot.db'), { check: articleCheck(story.article) });
-      stores.push(store);
-      return store;
-    };
+    const open = () => temp.open('bot.db', { check: articleCheck(story.article) });
     const store = open();
     return {
       ctx: contextFor(store),
       store,
-      path: (name) => join(dir, name),
+      path: temp.path,
       restart: () => contextFor(open()),
     };
   };
