@@ -58,7 +58,6 @@ const bot = await startBot(
     cooldown: new Cooldown(config.ASK_COOLDOWN_COUNT, config.ASK_COOLDOWN_SECONDS),
     conversations: new Conversations(),
   },
-  config,
   { registry },
 );
 

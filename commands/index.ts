@@ -1,4 +1,4 @@
-import type { Command } from '../src/bot/types.js';
+import type { Command, ComponentHandler } from '../src/bot/types.js';
 import ask from './ask.js';
 import fact from './fact.js';
 import feedback from './feedback.js';
@@ -9,8 +9,6 @@ import unanswered from './unanswered.js';
 
 /** Every slash command, listed by hand so that adding one is a visible, reviewed change. */
 export const commands: readonly Command[] = [ask, timeline, source, help, fact, unanswered];
-
-export type ComponentHandler = NonNullable<Command['components']>[number];
 
 const byName = new Map(commands.map((c) => [c.data.name, c]));
 /** Buttons not tied to one command: 👍/👎 on any answer. */

@@ -22,10 +22,6 @@ const NO_TOKEN =
 /** Something the running process holds open, closed in order on shutdown. */
 type Closer = () => void | Promise<void>;
 
-/**
- * Everything the commands get. Resources that need closing go in `closers`: the moderators'
- * store, when it lands, opens here, joins `ctx` and pushes its `close()`.
- */
 /** The bot's world: the story, this machine's moderator store, and the shared cooldown. */
 function buildContext(config: Config, logger: Logger, story: Story): { ctx: BotContext; closers: Closer[] } {
   const store = openSqliteStore(config.DATABASE_PATH, { check: articleCheck(story.article) });
@@ -108,7 +104,7 @@ async function main(): Promise<void> {
     // A bug that escapes every handler is logged; one bad interaction must not end the bot.
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
     try {
-      const bot = await startBot(ctx, config);
+      const bot = await startBot(ctx);
       closers.unshift(() => bot.stop());
     } catch (error) {
       logger.fatal({ err: error }, 'could not connect to Discord');

@@ -89,5 +89,14 @@ export interface Command {
   }[];
 }
 
+/** A handler for the buttons whose `customId` starts with its prefix. */
+export type ComponentHandler = NonNullable<Command['components']>[number];
+
+/** What a front end (Discord, the console) needs from `commands/index.ts`; a test can stand in its own. */
+export interface CommandRegistry {
+  findCommand(name: string): Command | undefined;
+  findComponentHandler(customId: string): { handler: ComponentHandler; args: string[] } | undefined;
+}
+
 /** A message the user should see as it is (not a crash): thrown by commands, shown ephemerally. */
 export class UserFacingError extends Error {}

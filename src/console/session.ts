@@ -3,11 +3,11 @@ import * as commands from '../../commands/index.js';
 import {
   type BotContext,
   type Command,
+  type CommandRegistry,
   type CommandRequest,
   type Reply,
   UserFacingError,
 } from '../bot/types.js';
-import type { CommandRegistry } from '../discord/interactions.js';
 import { ConsoleUsageError, classifyLine, parseCommandArgs, usage } from './parse.js';
 import { type ConsoleButton, renderReply } from './render.js';
 

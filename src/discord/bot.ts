@@ -1,10 +1,9 @@
 import { type Client, Events } from 'discord.js';
 import { askReply } from '../../commands/ask.js';
 import * as commands from '../../commands/index.js';
-import type { BotContext } from '../bot/types.js';
-import type { Config } from '../config/env.js';
+import type { BotContext, CommandRegistry } from '../bot/types.js';
 import { createClient } from './client.js';
-import { type CommandRegistry, createInteractionHandler, DEFER_AFTER_MS } from './interactions.js';
+import { createInteractionHandler, DEFER_AFTER_MS } from './interactions.js';
 import { type AskReply, createMessageHandler } from './messages.js';
 
 export interface RunningBot {
@@ -33,14 +32,11 @@ function logLifecycle(client: Client, ctx: BotContext): void {
 }
 
 /**
- * Logs in with `config.DISCORD_TOKEN` and serves commands, buttons, autocomplete and mentions until
+ * Logs in with `ctx.config.DISCORD_TOKEN` and serves commands, buttons, autocomplete and mentions until
  * `stop()`. Resolves once Discord has said the bot is ready. Used by `npm start` and the tests alike.
  */
-export async function startBot(
-  ctx: BotContext,
-  config: Config,
-  options: BotOptions = {},
-): Promise<RunningBot> {
+export async function startBot(ctx: BotContext, options: BotOptions = {}): Promise<RunningBot> {
+  const { config } = ctx;
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const { logger } = ctx;

@@ -1,15 +1,7 @@
 import type { AutocompleteInteraction, BaseInteraction, Interaction } from 'discord.js';
-import { type BotContext, type Command, type Reply, UserFacingError } from '../bot/types.js';
+import { type BotContext, type CommandRegistry, type Reply, UserFacingError } from '../bot/types.js';
 import { autocompleteRequest, commandRequest, componentRequest } from './requests.js';
 import { type AnswerableInteraction, defer, respond, respondChoices } from './respond.js';
-
-export type ComponentHandler = NonNullable<Command['components']>[number];
-
-/** What dispatch needs from `commands/index.ts`; a parameter so a test can stand in its own. */
-export interface CommandRegistry {
-  findCommand(name: string): Command | undefined;
-  findComponentHandler(customId: string): { handler: ComponentHandler; args: string[] } | undefined;
-}
 
 export const SOMETHING_WENT_WRONG = 'Something went wrong while answering. Please try again in a moment.';
 export const UNKNOWN_COMMAND = 'I do not know that command. Try /help.';

@@ -12,6 +12,7 @@ import { fitEmbed, LIMITS, truncate } from '../bot/limits.js';
 import type { Answer, TimelineEvent, TimelineQuery } from '../engine/types.js';
 import { formatDate } from '../knowledge/dates.js';
 import type { Citation } from '../knowledge/types.js';
+import { UNSURE_BELOW } from './confidence.js';
 
 /** How answers and timelines look in Discord: embeds and buttons as plain API JSON. */
 
@@ -23,7 +24,6 @@ const TIMELINE_QUOTE_MAX = 160;
 /** One timeline event, citations included; keeps a single odd event from filling a page. */
 const EVENT_MAX = 1000;
 export const EVENTS_PER_PAGE = 6;
-export const UNSURE_BELOW = 0.7;
 
 /**
  * Text from users or data, shown as written: markdown (links, headings and lists too) escaped,

@@ -1,5 +1,6 @@
 import type { Answer, TimelineEvent } from '../engine/types.js';
 import type { Citation } from '../knowledge/types.js';
+import { UNSURE_BELOW } from './confidence.js';
 
 /** Plain-text renderings for the terminal: the same answers the bot gives, without Discord. */
 
@@ -10,7 +11,7 @@ export function citationText(c: Citation): string {
 export function answerText(a: Answer): string {
   const lines = [a.answer];
   for (const c of a.citations) lines.push(`  ${citationText(c)}`);
-  if (a.answered && a.confidence < 0.7)
+  if (a.answered && a.confidence < UNSURE_BELOW)
     lines.push(`  (not sure this is what you asked: confidence ${a.confidence})`);
   if (a.suggestions.length > 0) {
     lines.push(a.answered ? 'Related:' : 'Did you mean:');

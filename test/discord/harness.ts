@@ -62,7 +62,7 @@ export async function startHarness(
   });
   const ctx = testContext(config, options.logger);
   try {
-    const bot = await startBot(ctx, config, options.bot);
+    const bot = await startBot(ctx, options.bot);
     return {
       fake,
       bot,

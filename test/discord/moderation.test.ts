@@ -85,7 +85,7 @@ async function start(
     cooldown: new Cooldown(config.ASK_COOLDOWN_COUNT, config.ASK_COOLDOWN_SECONDS),
     conversations: new Conversations(),
   };
-  const bot = await startBot(ctx, config);
+  const bot = await startBot(ctx);
   closers.push(() => bot.stop());
   return { fake, bot, ctx, store, mod, reader };
 }
