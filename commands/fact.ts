@@ -3,7 +3,7 @@ import { LIMITS, truncate } from '../src/bot/limits.js';
 import type { AutocompleteRequest, BotContext, Command, CommandRequest, Reply } from '../src/bot/types.js';
 import { UserFacingError } from '../src/bot/types.js';
 import type { EntryState, Moderation } from '../src/moderation/moderation.js';
-import { requireModerator } from '../src/moderation/permissions.js';
+import { type ModeratorCall, requireModerator } from '../src/moderation/permissions.js';
 import { moderationFor } from '../src/moderation/service.js';
 import { citationLine, safeText } from '../src/render/discord.js';
 import type { Revision } from '../src/store/store.js';
@@ -183,8 +183,8 @@ export function historyLine(revision: Revision): string {
   return `r${revision.rev} · ${revision.action} · ${safeText(revision.actor.name)} · ${revision.at}${note}`;
 }
 
-function run(moderation: Moderation, request: CommandRequest, ctx: BotContext): Reply {
-  const { guildId, actor } = requireModerator(request, ctx.config);
+function run(moderation: Moderation, call: ModeratorCall, request: CommandRequest, ctx: BotContext): Reply {
+  const { guildId, actor } = call;
   const id = () => requiredText(request, 'id');
   switch (request.subcommand) {
     case 'add': {
@@ -248,18 +248,20 @@ function run(moderation: Moderation, request: CommandRequest, ctx: BotContext): 
   }
 }
 
-/** Entries of this server whose id or title holds what was typed, as autocomplete choices. */
-export function entryChoices(request: AutocompleteRequest, ctx: BotContext) {
-  if (request.guildId === null) return [];
-  const typed = request.focused.value.trim().toLowerCase();
-  return ctx.knowledge
-    .engineFor(request.guildId)
-    .entries()
-    .filter((e) => e.id.toLowerCase().includes(typed) || e.title.toLowerCase().includes(typed))
+/**
+ * This server's entries whose id or title holds what was typed, retired ones included (they can
+ * be reverted), as autocomplete choices: the same list `/fact list` shows. An id too long to be a
+ * choice's value is left out rather than cut into an id that does not exist.
+ */
+function entryChoices(request: AutocompleteRequest, ctx: BotContext) {
+  if (request.guildId === null || ctx.knowledge.store === undefined) return [];
+  return moderationFor(ctx)
+    .list(request.guildId, request.focused.value)
+    .filter((e) => e.id.length <= LIMITS.choiceValue)
     .slice(0, LIMITS.choices)
     .map((e) => ({
       name: truncate(`${e.id} — ${e.title.replace(/\s+/g, ' ')}`, LIMITS.choiceName),
-      value: e.id.slice(0, LIMITS.choiceValue),
+      value: e.id,
     }));
 }
 
@@ -267,8 +269,8 @@ export default {
   data,
   execute(request, ctx) {
     // Permission first: a refused call reads nothing and changes nothing.
-    requireModerator(request, ctx.config);
-    return run(moderationFor(ctx), request, ctx);
+    const call = requireModerator(request, ctx.config);
+    return run(moderationFor(ctx), call, request, ctx);
   },
   autocomplete: entryChoices,
 } satisfies Command;

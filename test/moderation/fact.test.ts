@@ -206,4 +206,13 @@ describe('GIVEN the autocomplete for ids', () => {
     expect(all.length).toBe(25);
     for (const c of all) expect(c.name.length).toBeLessThanOrEqual(100);
   });
+
+  it('THEN a retired entry is still offered, so that it can be reverted', async () => {
+    const { ctx } = bot();
+    const id = await added(ctx);
+    await runFact(ctx, modRequest('remove', { id }));
+    const { default: fact } = await import('../../commands/fact.js');
+    const choices = fact.autocomplete({ ...modRequest('revert'), focused: { name: 'id', value: id } }, ctx);
+    expect(choices).toEqual([{ name: expect.stringContaining('(retired)'), value: id }]);
+  });
 });
