@@ -1,5 +1,5 @@
 import { dateProblem } from './dates.js';
-import { findQuote } from './quotes.js';
+import { citationProblem } from './quotes.js';
 import type { Citation, Story } from './types.js';
 
 /** Cross-file checks the schemas cannot make. Returns every problem, each naming file and entry. */
@@ -14,13 +14,8 @@ export function verifyStory(story: Story): string[] {
   if (published) problems.push(`story.yaml: published: ${published}`);
 
   const checkCitation = (where: string, c: Citation) => {
-    if (c.kind !== 'article') return;
-    const text = paragraphs.get(c.paragraph);
-    if (text === undefined) {
-      problems.push(`${where}: paragraph ${c.paragraph} does not exist (the article has ${paragraphs.size})`);
-    } else if (findQuote(text, c.quote) === null) {
-      problems.push(`${where}: quote not found in ¶${c.paragraph}: "${c.quote}"`);
-    }
+    const problem = c.kind === 'article' ? citationProblem(paragraphs, c) : null;
+    if (problem) problems.push(`${where}: ${problem}`);
   };
 
   const entityIds = unique(

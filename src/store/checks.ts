@@ -1,4 +1,4 @@
-import { findQuote } from '../knowledge/quotes.js';
+import { citationProblem } from '../knowledge/quotes.js';
 import type { Article } from '../knowledge/types.js';
 import type { EntryDraft } from './store.js';
 
@@ -10,15 +10,7 @@ export function articleCheck(article: Article): DraftCheck {
   const paragraphs = new Map(article.paragraphs.map((p) => [p.n, p.text]));
   return (_entryId, draft) =>
     draft.citations.flatMap((c, i) => {
-      if (c.kind !== 'article') return [];
-      const text = paragraphs.get(c.paragraph);
-      if (text === undefined) {
-        return [
-          `citations #${i + 1}: paragraph ${c.paragraph} does not exist (the article has ${paragraphs.size})`,
-        ];
-      }
-      return findQuote(text, c.quote) === null
-        ? [`citations #${i + 1}: quote not found in ¶${c.paragraph}: "${c.quote}"`]
-        : [];
+      const problem = c.kind === 'article' ? citationProblem(paragraphs, c) : null;
+      return problem ? [`citations #${i + 1}: ${problem}`] : [];
     });
 }
