@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { dateProblem } from '../knowledge/dates.js';
 import { articleCitationSchema, externalCitationSchema } from '../knowledge/schema.js';
-import {
-  DraftError,
-  type EntryDraft,
-  type GuildExport,
-  ImportError,
-  REVISION_ACTIONS,
-  type RevisionAction,
-} from './store.js';
+import { DraftError, type EntryDraft, type GuildExport, ImportError, REVISION_ACTIONS } from './store.js';
 
 /** Shapes and limits of what moderators may store. Limits keep answers chat-sized and exports sane. */
 
@@ -94,7 +87,7 @@ export const revisionSchema = z.strictObject({
   guildId: z.string(),
   entryId,
   rev: z.number().int().positive(),
-  action: z.enum(REVISION_ACTIONS as [RevisionAction, ...RevisionAction[]]),
+  action: z.enum(REVISION_ACTIONS),
   before: recordedDraft,
   after: recordedDraft,
   actor: z.strictObject({ id: z.string(), name: z.string() }),

@@ -27,16 +27,8 @@ export interface EntryDraft {
   entities: string[];
 }
 
-export type RevisionAction = 'add' | 'edit' | 'retire' | 'revert' | 'teach' | 'import';
-
-export const REVISION_ACTIONS: readonly RevisionAction[] = [
-  'add',
-  'edit',
-  'retire',
-  'revert',
-  'teach',
-  'import',
-];
+export const REVISION_ACTIONS = ['add', 'edit', 'retire', 'revert', 'teach', 'import'] as const;
+export type RevisionAction = (typeof REVISION_ACTIONS)[number];
 
 export interface Revision {
   guildId: string;

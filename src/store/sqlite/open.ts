@@ -41,14 +41,22 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return revision;
   };
 
+  /** The change was based on a revision that is no longer the latest: say who changed what since. */
+  const stale = ({ guildId, entryId, baseRev = 0 }: RecordChange) =>
+    new StaleEditError(
+      entryId,
+      baseRev,
+      revisions.latestRev(guildId, entryId),
+      revisions.since(guildId, entryId, baseRev),
+    );
+
   // Read-check-insert under a write lock taken up front (BEGIN IMMEDIATE), so two processes saving
   // the same entry from the same base cannot both pass the check; the primary key is the backstop.
   const recordTx = db.transaction((change: RecordChange, after: EntryDraft | null): Revision => {
     const { guildId, entryId } = change;
     const base = change.baseRev ?? 0;
     const current = revisions.latestRev(guildId, entryId);
-    if (current !== base)
-      throw new StaleEditError(entryId, base, current, revisions.since(guildId, entryId, base));
+    if (current !== base) throw stale(change);
     return append({
       guildId,
       entryId,
@@ -112,15 +120,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       try {
         return recordTx.immediate(change, after);
       } catch (error) {
+        // A writer outside this code (another version of the bot) may still have got in first.
         if (!isPrimaryKeyClash(error)) throw error;
-        const current = revisions.latestRev(change.guildId, change.entryId);
-        const base = change.baseRev ?? 0;
-        throw new StaleEditError(
-          change.entryId,
-          base,
-          current,
-          revisions.since(change.guildId, change.entryId, base),
-        );
+        throw stale(change);
       }
     },
 
