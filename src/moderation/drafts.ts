@@ -44,6 +44,13 @@ export function hasSource(source: SourceInput): boolean {
   return source.paragraph !== undefined || source.url !== undefined || source.quote !== undefined;
 }
 
+/** The statement as given, trimmed, or a UserFacingError when nothing is left. */
+export function checkedStatement(statement: string): string {
+  const trimmed = statement.trim();
+  if (trimmed === '') throw new UserFacingError('The statement must not be empty.');
+  return trimmed;
+}
+
 /** The date as given, or a UserFacingError saying why it is not a real date. */
 export function checkedDate(date: string): string {
   const trimmed = date.trim();
@@ -79,7 +86,7 @@ export function slugFrom(statement: string): string {
     if (next.length > SLUG_MAX) break;
     slug = next;
   }
-  return slug === '' ? (words[0]?.slice(0, SLUG_MAX) ?? 'fact') || 'fact' : slug;
+  return slug === '' ? words[0]?.slice(0, SLUG_MAX) || 'fact' : slug;
 }
 
 /** `base`, or `base-2`, `base-3`… whichever is not taken. */

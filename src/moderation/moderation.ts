@@ -10,7 +10,15 @@ import {
   type Revision,
   StaleEditError,
 } from '../store/store.js';
-import { checkedDate, citationFrom, hasSource, type SourceInput, slugFrom, uniqueId } from './drafts.js';
+import {
+  checkedDate,
+  checkedStatement,
+  citationFrom,
+  hasSource,
+  type SourceInput,
+  slugFrom,
+  uniqueId,
+} from './drafts.js';
 
 /**
  * What moderators may do to a server's facts, pure of Discord: every change is checked here,
@@ -112,8 +120,7 @@ export function createModeration(knowledge: GuildKnowledge, store: KnowledgeStor
 
   return {
     add(guildId, actor, input) {
-      const statement = input.statement.trim();
-      if (statement === '') throw new UserFacingError('The statement must not be empty.');
+      const statement = checkedStatement(input.statement);
       const citation = citationFrom(article, input);
       const date = input.date === undefined ? undefined : checkedDate(input.date);
       const taken = (id: string) => state(guildId, id) !== undefined;
@@ -143,9 +150,7 @@ export function createModeration(knowledge: GuildKnowledge, store: KnowledgeStor
       const current = live(guildId, entryId);
       const after: EntryDraft = { ...current.draft };
       if (changes.statement !== undefined) {
-        const statement = changes.statement.trim();
-        if (statement === '') throw new UserFacingError('The statement must not be empty.');
-        after.text = statement;
+        after.text = checkedStatement(changes.statement);
       }
       if (changes.date !== undefined) after.date = checkedDate(changes.date);
       if (hasSource(changes)) after.citations = [citationFrom(article, changes)];

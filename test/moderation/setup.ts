@@ -8,15 +8,14 @@ import { readConfig } from '../../src/config/env.js';
 import { loadStory } from '../../src/knowledge/load.js';
 import { articleCheck } from '../../src/store/checks.js';
 import type { KnowledgeStore } from '../../src/store/store.js';
-import { useTempDir } from '../store/fixtures.js';
+import { alice, bob, useTempDir } from '../store/fixtures.js';
 
 export const story = loadStory();
 export const GUILD = '200000000000000001';
 export const OTHER_GUILD = '200000000000000002';
 export const MOD_ROLE = '300000000000000001';
 
-export const alice = { id: '100000000000000001', name: 'Alice' };
-export const bob = { id: '100000000000000002', name: 'Bob' };
+export { alice, bob };
 
 export interface Bot {
   ctx: BotContext;
