@@ -14,9 +14,13 @@ const byName = new Map(commands.map((c) => [c.data.name, c]));
 /** Buttons not tied to one command: 👍/👎 on any answer. */
 const sharedComponents: readonly ComponentHandler[] = [feedback];
 
-const byPrefix = new Map(
-  [...commands.flatMap((c) => c.components ?? []), ...sharedComponents].map((h) => [h.prefix, h]),
-);
+/** Every button handler, each owning the `customId`s that start with its prefix. */
+export const componentHandlers: readonly ComponentHandler[] = [
+  ...commands.flatMap((c) => c.components ?? []),
+  ...sharedComponents,
+];
+
+const byPrefix = new Map(componentHandlers.map((h) => [h.prefix, h]));
 
 export function findCommand(name: string): Command | undefined {
   return byName.get(name);

@@ -30,9 +30,8 @@ describe('When /ask gets a question the article answers', () => {
   });
 
   it('cites ¶N with a quote that is in that paragraph, word for word', () => {
-    const lines = sourcesOf(reply).split('\n');
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) {
+    expect(sourcesOf(reply)).not.toBe('');
+    for (const line of sourcesOf(reply).split('\n')) {
       const [, n, quote] = /^¶(\d+) “(.+)”$/.exec(shown(line)) ?? [];
       expect(story.article.paragraphs[Number(n) - 1]?.text).toContain(quote?.replace(/…$/, ''));
     }
@@ -162,6 +161,13 @@ describe('Autocomplete', () => {
       expect(c.name.length).toBeGreaterThan(0);
       expect(c.name.length).toBeLessThanOrEqual(100);
       expect(String(c.value).length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('offers first the curated questions about what was typed, misspelt or not', () => {
+    for (const typed of ['kovrig', 'melanie jolly']) {
+      const [first] = ask.autocomplete({ ...request(), focused: { name: 'question', value: typed } }, ctx);
+      expect(first?.name).toMatch(typed === 'kovrig' ? /Kovrig/ : /Joly/);
     }
   });
 });

@@ -5,7 +5,7 @@ import {
 } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import help from '../../commands/help.js';
-import { commands, findCommand, findComponentHandler } from '../../commands/index.js';
+import { commands, componentHandlers, findCommand, findComponentHandler } from '../../commands/index.js';
 import type { Reply } from '../../src/bot/types.js';
 import { embedOf, expectWithinLimits, request, setup } from './setup.js';
 
@@ -48,10 +48,11 @@ describe('The command registry', () => {
     },
   );
 
-  it('has unique command names and unique button prefixes', () => {
+  it('has unique command names and unique button prefixes, shared buttons (👍/👎) included', () => {
     const names = commands.map((c) => c.data.name);
     expect(new Set(names).size).toBe(names.length);
-    const prefixes = commands.flatMap((c) => c.components ?? []).map((h) => h.prefix);
+    const prefixes = componentHandlers.map((h) => h.prefix);
+    expect(prefixes).toContain('vote');
     expect(new Set(prefixes).size).toBe(prefixes.length);
   });
 
