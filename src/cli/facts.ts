@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { readConfig } from '../config/env.js';
 import { storyEntries } from '../engine/entries.js';
 import type { Story } from '../knowledge/types.js';
 import { articleCheck } from '../store/checks.js';
@@ -93,7 +94,8 @@ export function parseArgs(argv: readonly string[]): Args {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const story = loadStoryFromEnv();
-  const store = openSqliteStore(process.env.DATABASE_PATH || 'var/bot.db', {
+  // The same database the bot uses, by the same rule (and default).
+  const store = openSqliteStore(readConfig(process.env).DATABASE_PATH, {
     check: articleCheck(story.article),
   });
   try {
