@@ -94,10 +94,12 @@ describe('npm run check-data', () => {
     );
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('exits non-zero naming the clash', async () => {
-      const { code, stderr } = await run('src/cli/checkData.ts', [], { STORY_DIR: dir });
-      expect(code).not.toBe(0);
-      expect(stderr).toMatch(/aliases\.yaml: "trudeau" reads as @trudeau, not ~media/);
+    it('exits non-zero naming the clash, and so does every entry point that loads the pack', async () => {
+      for (const script of ['src/cli/checkData.ts', 'src/cli/ask.ts']) {
+        const { code, stderr } = await run(script, ['who is han dong'], { STORY_DIR: dir });
+        expect(code).not.toBe(0);
+        expect(stderr).toMatch(/aliases\.yaml: "trudeau" reads as @trudeau, not ~media/);
+      }
     });
   });
 });
