@@ -4,7 +4,7 @@ import type { AutocompleteRequest, BotContext, Command, CommandRequest, Reply } 
 import { UserFacingError } from '../src/bot/types.js';
 import type { EntryState, Moderation } from '../src/moderation/moderation.js';
 import { type ModeratorCall, requireModerator } from '../src/moderation/permissions.js';
-import { moderationFor } from '../src/moderation/service.js';
+import { moderationFor, storeFor } from '../src/moderation/service.js';
 import { citationLine, safeText } from '../src/render/discord.js';
 import type { Revision } from '../src/store/store.js';
 
@@ -239,7 +239,7 @@ function run(moderation: Moderation, call: ModeratorCall, request: CommandReques
     case 'teach':
       return saved('Taught', moderation.teach(guildId, actor, id(), requiredText(request, 'phrasing')));
     case 'stats': {
-      const stats = ctx.knowledge.store?.voteStats(guildId, STATS_LIMIT) ?? [];
+      const stats = storeFor(ctx).voteStats(guildId, STATS_LIMIT);
       if (stats.length === 0) return reply('No votes yet.');
       return reply(stats.map((s) => `\`${s.entryId}\` · 👎 ${s.down} · 👍 ${s.up}`).join('\n'));
     }

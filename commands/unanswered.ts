@@ -10,6 +10,7 @@ import { LIMITS, truncate } from '../src/bot/limits.js';
 import type { BotContext, Command, ComponentRequest, Reply } from '../src/bot/types.js';
 import { UserFacingError } from '../src/bot/types.js';
 import { requireModerator } from '../src/moderation/permissions.js';
+import { storeFor } from '../src/moderation/service.js';
 import type { ActionRow } from '../src/render/discord.js';
 import { safeText } from '../src/render/discord.js';
 import type { DeclinedQuestion } from '../src/store/store.js';
@@ -28,13 +29,6 @@ const data = new SlashCommandBuilder()
   .setDescription('Moderators: the questions the bot could not answer, most asked first')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
   .setContexts(InteractionContextType.Guild);
-
-function declined(guildId: string, ctx: BotContext): DeclinedQuestion[] {
-  const { store } = ctx.knowledge;
-  if (!store)
-    throw new UserFacingError('The bot runs without a database, so it keeps no unanswered questions.');
-  return store.topDeclined(guildId, SHOWN);
-}
 
 /** Enough of a SHA-256 to tell a server's declined questions apart, short enough for a custom_id. */
 const keyOf = (question: string) => createHash('sha256').update(question).digest('hex').slice(0, 16);
@@ -68,7 +62,9 @@ export function factTemplate(question: string): string {
 function questionFor(request: ComponentRequest, guildId: string, ctx: BotContext): DeclinedQuestion {
   const key = request.args[1] ?? '';
   // Look further than the five shown: the question may have moved down since the list was shown.
-  const found = ctx.knowledge.store?.topDeclined(guildId, 500).find((q) => keyOf(q.question) === key);
+  const found = storeFor(ctx)
+    .topDeclined(guildId, 500)
+    .find((q) => keyOf(q.question) === key);
   if (!found) throw new UserFacingError('That question is no longer in the list; run `/unanswered` again.');
   return found;
 }
@@ -77,7 +73,7 @@ export default {
   data,
   execute(request, ctx) {
     const { guildId } = requireModerator(request, ctx.config);
-    const questions = declined(guildId, ctx);
+    const questions = storeFor(ctx).topDeclined(guildId, SHOWN);
     if (questions.length === 0) return { content: 'No unanswered questions. 🎉', ephemeral: true };
     const lines = questions.map(
       (q, i) => `**#${i + 1}** · asked ${q.count}× · ${safeText(truncate(q.question, 300))}`,
@@ -95,7 +91,7 @@ export default {
         const { guildId } = requireModerator(request, ctx.config);
         const question = questionFor(request, guildId, ctx);
         if (request.args[0] === 'dismiss') {
-          ctx.knowledge.store?.dismissDeclined(guildId, question.question);
+          storeFor(ctx).dismissDeclined(guildId, question.question);
           return { content: `Dismissed: ${safeText(question.question)}`, ephemeral: true };
         }
         // A code block shows the template as typed, ready to copy.
