@@ -27,7 +27,7 @@ const data = new SlashCommandBuilder()
  * The answer to a question however it arrived (/ask, a mention, a DM): same cooldown, same look.
  * A refused question gets an ephemeral notice, not an error: nothing went wrong.
  */
-export function askReply(question: string, request: CommandRequest, ctx: BotContext): Reply {
+export function askReply(question: string, request: CommandRequest, ctx: BotContext, alone = false): Reply {
   if (question.trim() === '') throw new UserFacingError('Ask me a question about the article.');
   const refused = refusedByCooldown(request, ctx);
   if (refused) return refused;
@@ -38,11 +38,11 @@ export function askReply(question: string, request: CommandRequest, ctx: BotCont
   if (answer.id !== null) ctx.conversations.remember(thread, answer.id);
   // Declined questions tell moderators what people want to know (/unanswered).
   if (!answer.answered && request.guildId !== null) ctx.knowledge.noteDeclined(request.guildId, question);
-  return answerReply(answer, request);
+  return answerReply(answer, request, alone);
 }
 
 /** The answer a "Did you mean…" button stands for, posted for everyone to see. */
-export function entryReply(entryId: string, request: CommandRequest, ctx: BotContext): Reply {
+export function entryReply(entryId: string, request: CommandRequest, ctx: BotContext, alone = false): Reply {
   const entry = ctx.knowledge.engineFor(request.guildId).entry(entryId);
   if (!entry) throw new UserFacingError('That entry no longer exists.');
   // A click posts in the channel just as a question does, so it counts as one.
@@ -62,6 +62,7 @@ export function entryReply(entryId: string, request: CommandRequest, ctx: BotCon
       origin: entry.origin,
     },
     request,
+    alone,
   );
 }
 
@@ -74,8 +75,16 @@ function refusedByCooldown(request: CommandRequest, ctx: BotContext): Reply | un
   return { content: `You're asking quickly — try again in ${verdict.retryAfterSeconds} s.`, ephemeral: true };
 }
 
-function answerReply(answer: Answer, request: CommandRequest): Reply {
-  const rows = suggestionRows(answer.suggestions, answer.suggestionIds);
+/**
+ * `alone`: only the asker sees the answer, and its "Did you mean" buttons answer privately too
+ * (`ask:private:<id>`, against `ask:entry:<id>` for everyone).
+ */
+function answerReply(answer: Answer, request: CommandRequest, alone: boolean): Reply {
+  const rows = suggestionRows(
+    answer.suggestions,
+    answer.suggestionIds,
+    (id) => `ask:${alone ? 'private' : 'entry'}:${id}`,
+  );
   // Votes are kept per server, so answers in DMs carry no 👍/👎.
   // An id too long for a custom_id gets no vote buttons rather than ones that vote for another entry.
   if (
@@ -85,7 +94,7 @@ function answerReply(answer: Answer, request: CommandRequest): Reply {
     voteCustomId('down', answer.id).length <= LIMITS.customId
   )
     rows.push(voteRow(answer.id));
-  return { embeds: [answerEmbed(answer)], components: rows };
+  return { embeds: [answerEmbed(answer)], components: rows, ...(alone ? { ephemeral: true } : {}) };
 }
 
 function voteRow(entryId: string): ActionRow {
@@ -98,32 +107,11 @@ function voteRow(entryId: string): ActionRow {
   return { type: ComponentType.ActionRow, components: [button('up', '👍'), button('down', '👎')] };
 }
 
-/**
- * A private answer stays private: its "Did you mean" buttons answer privately too
- * (`ask:private:<id>`); one whose id no longer fits a custom_id is dropped.
- */
-function privately(reply: Reply): Reply {
-  const components = (reply.components ?? [])
-    .map((row) => ({
-      ...row,
-      components: row.components
-        .map((c) =>
-          'custom_id' in c && c.custom_id.startsWith('ask:entry:')
-            ? { ...c, custom_id: c.custom_id.replace('ask:entry:', 'ask:private:') }
-            : c,
-        )
-        .filter((c) => !('custom_id' in c) || c.custom_id.length <= LIMITS.customId),
-    }))
-    .filter((row) => row.components.length > 0);
-  return { ...reply, components, ephemeral: true };
-}
-
 export default {
   data,
   execute(request, ctx) {
     const { question, private: alone } = request.options;
-    const reply = askReply(typeof question === 'string' ? question : '', request, ctx);
-    return alone === true ? privately(reply) : reply;
+    return askReply(typeof question === 'string' ? question : '', request, ctx, alone === true);
   },
   autocomplete(request, ctx) {
     const seen = new Set<string>();
@@ -144,8 +132,7 @@ export default {
         const [action, ...id] = request.args;
         if ((action !== 'entry' && action !== 'private') || id.length === 0)
           throw new UserFacingError('That button no longer works.');
-        const reply = entryReply(id.join(':'), request, ctx);
-        return action === 'private' ? privately(reply) : reply;
+        return entryReply(id.join(':'), request, ctx, action === 'private');
       },
     },
   ],

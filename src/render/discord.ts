@@ -110,12 +110,16 @@ export function answerEmbed(answer: Answer): APIEmbed {
   });
 }
 
-/** "Did you mean…" buttons, one per suggested entry, five to a row. */
-export function suggestionRows(titles: readonly string[], ids: readonly string[]): ActionRow[] {
+/** "Did you mean…" buttons, one per suggested entry, five to a row; `customIdFor` names each. */
+export function suggestionRows(
+  titles: readonly string[],
+  ids: readonly string[],
+  customIdFor: (id: string) => string,
+): ActionRow[] {
   const buttons: APIButtonComponentWithCustomId[] = [];
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    const customId = `ask:entry:${id}`;
+    const customId = customIdFor(id);
     // Ids are whole or useless: one too long for a custom_id gets no button rather than a wrong one.
     const label = truncate((titles[i] ?? '').replace(/\s+/g, ' ').trim(), LIMITS.buttonLabel);
     if (customId.length > LIMITS.customId || seen.has(customId) || label === '') return;
